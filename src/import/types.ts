@@ -1,0 +1,47 @@
+/** Where a file's bytes end up after the reader stage: cells as text, before any header mapping. */
+export type FileFormat = 'csv' | 'xlsx' | 'parquet'
+
+export interface RowIssue {
+  /** Spreadsheet row number (the first line of a CSV is row 1). */
+  row: number
+  reason: string
+}
+
+export interface Sheet {
+  name: string
+  /** Non-blank rows, cells as text ('' for empty). Title rows and the header row are included. */
+  rows: string[][]
+  /** Spreadsheet row number of each entry of `rows`. */
+  rowNumbers: number[]
+  /** Rows the reader itself could not take (e.g. a CSV record broken by an unterminated quote). */
+  rejected: RowIssue[]
+}
+
+export interface Grid {
+  format: FileFormat
+  /** 'utf-8', 'utf-8-bom', 'gb18030', 'utf-16le', 'utf-16be', or 'binary' for xlsx/parquet. */
+  encoding: string
+  sheets: Sheet[]
+  /** XLSX only: the workbook uses the 1904 date system. Date cells are already converted to text. */
+  date1904?: boolean
+}
+
+export interface ReadLimits {
+  /** Largest file accepted, in bytes. */
+  maxFileBytes: number
+  /** XLSX: largest total uncompressed size of the parts read. */
+  maxXlsxUncompressedBytes: number
+  /** XLSX: most cells in one workbook. */
+  maxXlsxCells: number
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = {
+  maxFileBytes: 1024 * 1024 * 1024,
+  maxXlsxUncompressedBytes: 1024 * 1024 * 1024,
+  maxXlsxCells: 30_000_000,
+}
+
+/** A file that cannot be read at all. The message is shown to the user as is. */
+export class ImportError extends Error {
+  override name = 'ImportError'
+}
