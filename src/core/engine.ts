@@ -1,0 +1,20 @@
+/**
+ * What the KPI code needs from a database: DuckDB-wasm behind it, in a Web
+ * Worker (browser) or the blocking Node build (CLI, tests). Same SQL on both.
+ */
+export type SqlParam = string | number | boolean | null
+export type Row = Record<string, unknown>
+
+export interface Engine {
+  exec: (sql: string) => Promise<void>
+  query: <T = Row>(sql: string, params?: readonly SqlParam[]) => Promise<T[]>
+  /** Loads an Arrow IPC stream into `table`: a new table, or appended by column position. */
+  insertArrowIPC: (table: string, ipc: Uint8Array, create: boolean) => Promise<void>
+  close: () => Promise<void>
+}
+
+/** Session settings both runners apply: nothing may try to download an extension (offline, hangs). */
+export const ENGINE_SETUP_SQL = [
+  'SET autoload_known_extensions=false',
+  'SET autoinstall_known_extensions=false',
+]

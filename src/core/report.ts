@@ -1,0 +1,78 @@
+import type { KpiConfig } from './config'
+import type { Engine, Row } from './engine'
+import type { Filters } from './filters'
+import type { Grade, KpiValues, Scored } from './kpis'
+import type { BacklogDay, ImportReport, KpiReport, ScoredGroup } from './report-types'
+import { DIMENSIONS, SCORED_KPIS } from './config'
+import { KPI_KEYS } from './kpis'
+import { backlogQuery } from './sql/backlog-query'
+import { kpiQuery } from './sql/kpi-query'
+import { AS_OF_SQL } from './sql/tickets-table'
+
+function numOrNull(v: unknown): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null
+}
+
+function kpiValues(r: Row): KpiValues {
+  const out = {} as KpiValues
+  for (const k of KPI_KEYS) out[k] = numOrNull(r[k])
+  return out
+}
+
+function scored(r: Row): Scored {
+  const s: Scored = { score: numOrNull(r.score), dimensions: {} as Scored['dimensions'], grades: {} as Scored['grades'], scores: {} as Scored['scores'] }
+  for (const d of DIMENSIONS) s.dimensions[d] = numOrNull(r[`dim_${d}`])
+  for (const k of SCORED_KPIS) {
+    s.grades[k] = (r[`grade_${k}`] as Grade | null) ?? null
+    s.scores[k] = numOrNull(r[`score_${k}`])
+  }
+  return s
+}
+
+function emptyGroup(): ScoredGroup {
+  const g = { ...kpiValues({}), ...scored({}) }
+  g.tickets = 0
+  return g
+}
+
+export interface AsOf {
+  text: string | null
+  ms: number | null
+}
+
+/** as_of of the loaded tickets (latest timestamp of any kind); null when nothing is loaded. */
+export async function loadedAsOf(engine: Engine): Promise<AsOf> {
+  const [row] = await engine.query<{ as_of: string | null, as_of_ms: number | null }>(AS_OF_SQL)
+  return { text: row?.as_of ?? null, ms: row?.as_of_ms ?? null }
+}
+
+/** The KPI report for the loaded tickets under `filters`: every number comes from SQL. */
+export async function computeReport(engine: Engine, cfg: KpiConfig, filters: Filters, imports: ImportReport, asOfGiven?: AsOf): Promise<KpiReport> {
+  const asOf = asOfGiven ?? await loadedAsOf(engine)
+  const q = kpiQuery(cfg, filters, asOf.ms ?? 0)
+  const rows = await engine.query(q.sql, q.params)
+  const b = backlogQuery(filters)
+  const days = await engine.query<BacklogDay & { month: string, month_end: boolean }>(b.sql, b.params)
+  const monthEnd = new Map(days.filter(d => d.month_end).map(d => [d.month, d.backlog]))
+
+  const of = (grp: string): Row[] => rows.filter(r => r.grp === grp)
+  const overallRow = of('overall')[0]
+  const months = of('month').map(r => ({ month: String(r.month), ...kpiValues(r), backlog_end: monthEnd.get(String(r.month)) ?? null }))
+  const lastMonth = filters.to ?? months.at(-1)?.month
+  return {
+    as_of: asOf.text,
+    filters,
+    overall: { ...(overallRow ? { ...kpiValues(overallRow), ...scored(overallRow) } : emptyGroup()), backlog_end: lastMonth ? monthEnd.get(lastMonth) ?? null : null },
+    vendors: of('vendor')
+      .map(r => ({ vendor: String(r.vendor), rank: Number(r.rank), ...kpiValues(r), ...scored(r) }))
+      .sort((a, b) => a.rank - b.rank),
+    months,
+    vendor_months: of('vendor_month').map(r => ({ vendor: String(r.vendor), month: String(r.month), ...kpiValues(r) })),
+    priorities: of('priority').map(r => ({ priority: String(r.priority), ...kpiValues(r) })),
+    channels: of('channel').map(r => ({ channel: r.channel === null ? null : String(r.channel), ...kpiValues(r) })),
+    backlog: days
+      .filter(d => (!filters.from || d.month >= filters.from) && (!filters.to || d.month <= filters.to))
+      .map(d => ({ day: d.day, created: d.created, resolved: d.resolved, backlog: d.backlog })),
+    import: imports,
+  }
+}

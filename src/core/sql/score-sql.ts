@@ -1,0 +1,63 @@
+import type { Anchors, KpiConfig, ScoredKpi } from '../config'
+import { ANCHOR_SCORES, DIMENSIONS, SCORED_KPIS } from '../config'
+import { ident, num } from './literal'
+
+/** true when a smaller value is better (response minutes, recurrence). */
+function lowerIsBetter(a: Anchors): boolean {
+  return a[0] < a[4]
+}
+
+function atLeastAsGood(col: string, anchor: number, lower: boolean): string {
+  return lower ? `${col} <= ${num(anchor)}` : `${col} >= ${num(anchor)}`
+}
+
+/** Score 0..100: linear between neighbouring anchors, clamped; the ideal anchor wins a tie. */
+export function scoreExpr(col: string, a: Anchors): string {
+  const lower = lowerIsBetter(a)
+  const whens = [`WHEN ${atLeastAsGood(col, a[0], lower)} THEN 100`]
+  for (let i = 0; i < 4; i++) {
+    const [x0, x1, s0, s1] = [a[i]!, a[i + 1]!, ANCHOR_SCORES[i]!, ANCHOR_SCORES[i + 1]!]
+    if (x0 === x1) continue
+    const slope = (s1 - s0) / (x1 - x0)
+    whens.push(`WHEN ${atLeastAsGood(col, x1, lower)} THEN ${num(s0)} + (${col} - ${num(x0)}) * ${num(slope)}`)
+  }
+  return `CASE WHEN ${col} IS NULL THEN NULL ${whens.join(' ')} ELSE 0 END`
+}
+
+/** Grade against the excellent, common and poor anchors. */
+export function gradeExpr(col: string, a: Anchors): string {
+  const lower = lowerIsBetter(a)
+  return `CASE WHEN ${col} IS NULL THEN NULL
+    WHEN ${atLeastAsGood(col, a[1], lower)} THEN 'excellent'
+    WHEN ${atLeastAsGood(col, a[2], lower)} THEN 'common'
+    WHEN ${atLeastAsGood(col, a[3], lower)} THEN 'below'
+    ELSE 'poor' END`
+}
+
+/** Mean of the non-NULL terms, each with a weight; NULL when every term is NULL. */
+export function weightedMeanExpr(terms: { col: string, weight: number }[]): string {
+  const sum = terms.map(t => `coalesce(${t.col} * ${num(t.weight)}, 0)`).join(' + ')
+  const weights = terms.map(t => `(CASE WHEN ${t.col} IS NULL THEN 0 ELSE ${num(t.weight)} END)`).join(' + ')
+  return `(${sum}) / nullif(${weights}, 0)`
+}
+
+/** Columns score_<kpi> and grade_<kpi> for every scored KPI, from columns named by the KPI keys. */
+export function kpiScoreColumns(cfg: KpiConfig): string {
+  return SCORED_KPIS.map((k: ScoredKpi) => {
+    const a = cfg.anchors[k]
+    return `${scoreExpr(ident(k), a)} AS ${ident(`score_${k}`)},\n  ${gradeExpr(ident(k), a)} AS ${ident(`grade_${k}`)}`
+  }).join(',\n  ')
+}
+
+/** Columns dim_<dimension> from score_<kpi> columns. */
+export function dimensionColumns(cfg: KpiConfig): string {
+  return DIMENSIONS.map((d) => {
+    const terms = cfg.dimensions[d].kpis.map(k => ({ col: ident(`score_${k}`), weight: 1 }))
+    return `${weightedMeanExpr(terms)} AS ${ident(`dim_${d}`)}`
+  }).join(',\n  ')
+}
+
+/** The overall score from dim_<dimension> columns. */
+export function totalScoreExpr(cfg: KpiConfig): string {
+  return weightedMeanExpr(DIMENSIONS.map(d => ({ col: ident(`dim_${d}`), weight: cfg.dimensions[d].weight })))
+}

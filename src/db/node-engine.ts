@@ -1,0 +1,45 @@
+import type { Engine, SqlParam } from '../core/engine'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking'
+import { ENGINE_SETUP_SQL } from '../core/engine'
+import { tableToRows } from './arrow-rows'
+
+const require = createRequire(import.meta.url)
+
+/** DuckDB-wasm's blocking Node build: the CLI and the unit tests run the wall's SQL on it. */
+export async function createNodeEngine(): Promise<Engine> {
+  const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'))
+  const db = await createDuckDB({
+    mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: '' },
+    eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: '' },
+  }, new VoidLogger(), NODE_RUNTIME)
+  await db.instantiate()
+  db.open({ query: { castBigIntToDouble: true } })
+  const conn = db.connect()
+  for (const sql of ENGINE_SETUP_SQL) conn.query(sql)
+
+  return {
+    async exec(sql) {
+      conn.query(sql)
+    },
+    async query(sql, params?: readonly SqlParam[]) {
+      if (!params || params.length === 0) return tableToRows(conn.query(sql))
+      const stmt = conn.prepare(sql)
+      try {
+        return tableToRows(stmt.query(...params))
+      }
+      finally {
+        stmt.close()
+      }
+    },
+    async insertArrowIPC(table, ipc, create) {
+      // insertArrowTable does not survive two apache-arrow module instances (ESM app, CJS duckdb); IPC bytes do.
+      conn.insertArrowFromIPCStream(ipc, { name: table, create })
+    },
+    async close() {
+      conn.close()
+      await db.reset()
+    },
+  }
+}
