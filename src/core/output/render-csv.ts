@@ -1,4 +1,4 @@
-import type { KpiReport } from '../report-types'
+import type { KpiReport, ScoredGroup } from '../report-types'
 import { DIMENSIONS, SCORED_KPIS } from '../config'
 import { KPI_KEYS } from '../kpis'
 
@@ -16,7 +16,7 @@ function cell(v: unknown): string {
 export function renderCsv(r: KpiReport): string {
   const head = ['scope', 'vendor', 'month', 'rank', 'score', ...DIMENSIONS.map(d => `dim_${d}`), ...KPI_KEYS, ...SCORED_KPIS.map(k => `grade_${k}`), 'backlog_end']
   const lines: unknown[][] = []
-  const scoredCells = (g: KpiReport['overall']) => [g.score, ...DIMENSIONS.map(d => g.dimensions[d])]
+  const scoredCells = (g: ScoredGroup) => [g.score, ...DIMENSIONS.map(d => g.dimensions[d])]
   lines.push(['overall', '', '', '', ...scoredCells(r.overall), ...KPI_KEYS.map(k => r.overall[k]), ...SCORED_KPIS.map(k => r.overall.grades[k]), r.overall.backlog_end])
   for (const v of r.vendors) lines.push(['vendor', v.vendor, '', v.rank, ...scoredCells(v), ...KPI_KEYS.map(k => v[k]), ...SCORED_KPIS.map(k => v.grades[k]), ''])
   const blank = ['', ...DIMENSIONS.map(() => '')]

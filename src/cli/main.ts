@@ -1,0 +1,115 @@
+import type { AsOf } from '../core/report'
+import type { ImportedFile } from '../core/dataset'
+import type { KpiReport } from '../core/report-types'
+import type { ReportArgs } from './args'
+import { readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { mergeConfig } from '../core/config-merge'
+import { Dataset } from '../core/dataset'
+import { parseMappingJson } from '../core/mapping-file'
+import { renderCsv } from '../core/output/render-csv'
+import { renderMarkdown } from '../core/output/render-md'
+import { parseDateTime } from '../core/parse-datetime'
+import { computeReport } from '../core/report'
+import { createNodeEngine } from '../db/node-engine'
+import { failedImport, importFile } from '../import/import-file'
+import { parseReportArgs, USAGE, UsageError } from './args'
+
+async function readJson(file: string, what: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8'))
+  }
+  catch (e) {
+    throw new UsageError(`${what} ${file}: ${(e as Error).message}`)
+  }
+}
+
+function asOfArg(text: string | null): AsOf | undefined {
+  if (text === null) return undefined
+  const ms = parseDateTime(text)
+  if (ms === null) throw new UsageError(`--as-of: "${text}" is not a date-time (e.g. 2026-11-26 18:00)`)
+  return { ms, text: new Date(ms).toISOString().slice(0, 19).replace('T', ' ') }
+}
+
+async function importAll(args: ReportArgs, mapping: ReturnType<typeof parseMappingJson> | undefined): Promise<ImportedFile[]> {
+  const out: ImportedFile[] = []
+  for (const file of args.files) {
+    const name = path.basename(file)
+    const vendor = args.vendors.get(file) ?? args.vendors.get(name)
+    let bytes: Uint8Array
+    try {
+      bytes = new Uint8Array(await readFile(file))
+    }
+    catch (e) {
+      out.push(failedImport(name, `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`))
+      continue
+    }
+    out.push(await importFile(bytes, name, { vendor, mapping }))
+  }
+  return out
+}
+
+function render(report: KpiReport, format: ReportArgs['format']): string {
+  if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`
+  return format === 'csv' ? renderCsv(report) : renderMarkdown(report)
+}
+
+async function report(args: ReportArgs): Promise<number> {
+  const config = mergeConfig(args.config ? await readJson(args.config, 'config') as object : {})
+  const mapping = args.map ? parseMappingJson(await readJson(args.map, 'mapping')) : undefined
+  const asOf = asOfArg(args.asOf)
+  const imported = await importAll(args, mapping)
+  for (const f of imported) {
+    if (f.report.error) process.stderr.write(`servicewall: ${f.report.file}: ${f.report.error}\n`)
+  }
+  if (!imported.some(f => f.report.error === null)) {
+    process.stderr.write('servicewall: no file could be loaded; nothing to report.\n')
+    return 2
+  }
+  const engine = await createNodeEngine()
+  try {
+    const ds = await Dataset.open(engine, config)
+    await ds.add(imported)
+    const filters = { from: args.from, to: args.to, vendors: args.onlyVendors }
+    const result = await computeReport(engine, config, filters, ds.importReport(), asOf)
+    const text = render(result, args.format)
+    if (args.out) await writeFile(args.out, text)
+    else process.stdout.write(text)
+    return 0
+  }
+  finally {
+    await engine.close()
+  }
+}
+
+/** `servicewall report …`; returns the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    process.stdout.write(`${USAGE}\n`)
+    return command === undefined ? 2 : 0
+  }
+  if (command !== 'report') {
+    process.stderr.write(`servicewall: unknown command "${command}"\n\n${USAGE}\n`)
+    return 2
+  }
+  try {
+    const args = parseReportArgs(rest)
+    if (args === 'help') {
+      process.stdout.write(`${USAGE}\n`)
+      return 0
+    }
+    return await report(args)
+  }
+  catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`servicewall: ${(e as Error).message}\n\n${USAGE}\n`)
+      return 2
+    }
+    if (e instanceof Error && /^(config|mapping):/.test(e.message)) {
+      process.stderr.write(`servicewall: ${e.message}\n`)
+      return 2
+    }
+    throw e
+  }
+}
