@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_READ_LIMITS, ImportError } from '../../../src/import/types'
-import { columnIndex, excelSerialToText, formatKind, readXlsx } from '../../../src/import/xlsx'
+import { excelSerialToText, formatKind } from '../../../src/import/excel-dates'
+import { columnIndex, readXlsx } from '../../../src/import/xlsx'
 import { buildXlsx, buildXlsxParts, worksheet, zipParts } from './xlsx-fixture'
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
