@@ -1,5 +1,6 @@
 import type { CanonicalBatch } from '../core/schema'
-import { Bool, Float64, Int32, Table, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow'
+import { makeVector, Table, tableToIPC } from 'apache-arrow'
+import { boolColumn, float64Column, int32Column, utf8Column } from './arrow-columns'
 
 /**
  * One file's canonical tickets as an Arrow IPC stream, in the column order of
@@ -7,20 +8,20 @@ import { Bool, Float64, Int32, Table, tableToIPC, Utf8, vectorFromArray } from '
  */
 export function batchToArrowIPC(batch: CanonicalBatch): Uint8Array {
   const table = new Table({
-    row_no: vectorFromArray(batch.row, new Int32()),
-    ticket_id: vectorFromArray(batch.ticket_id, new Utf8()),
-    vendor: vectorFromArray(batch.vendor, new Utf8()),
-    created_ms: vectorFromArray(batch.created_at, new Float64()),
-    first_response_ms: vectorFromArray(batch.first_response_at, new Float64()),
-    resolved_ms: vectorFromArray(batch.resolved_at, new Float64()),
-    recovered_ms: vectorFromArray(batch.recovered_at, new Float64()),
-    priority: vectorFromArray(batch.priority, new Utf8()),
-    channel: vectorFromArray(batch.channel, new Utf8()),
-    category: vectorFromArray(batch.category, new Utf8()),
-    is_fault: vectorFromArray(batch.is_fault, new Bool()),
-    reopen_count: vectorFromArray(batch.reopen_count, new Int32()),
-    satisfaction: vectorFromArray(batch.satisfaction, new Float64()),
-    customer: vectorFromArray(batch.customer, new Utf8()),
+    row_no: makeVector(int32Column(batch.row)),
+    ticket_id: makeVector(utf8Column(batch.ticket_id)),
+    vendor: makeVector(utf8Column(batch.vendor)),
+    created_ms: makeVector(float64Column(batch.created_at)),
+    first_response_ms: makeVector(float64Column(batch.first_response_at)),
+    resolved_ms: makeVector(float64Column(batch.resolved_at)),
+    recovered_ms: makeVector(float64Column(batch.recovered_at)),
+    priority: makeVector(utf8Column(batch.priority)),
+    channel: makeVector(utf8Column(batch.channel)),
+    category: makeVector(utf8Column(batch.category)),
+    is_fault: makeVector(boolColumn(batch.is_fault)),
+    reopen_count: makeVector(int32Column(batch.reopen_count)),
+    satisfaction: makeVector(float64Column(batch.satisfaction)),
+    customer: makeVector(utf8Column(batch.customer)),
   })
   return tableToIPC(table, 'stream')
 }
@@ -33,9 +34,9 @@ export interface TrainingBatch {
 
 export function trainingToArrowIPC(t: TrainingBatch): Uint8Array {
   const table = new Table({
-    vendor: vectorFromArray(t.vendor, new Utf8()),
-    person: vectorFromArray(t.person, new Utf8()),
-    date_ms: vectorFromArray(t.date, new Float64()),
+    vendor: makeVector(utf8Column(t.vendor)),
+    person: makeVector(utf8Column(t.person)),
+    date_ms: makeVector(float64Column(t.date)),
   })
   return tableToIPC(table, 'stream')
 }
