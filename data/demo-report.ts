@@ -3,6 +3,7 @@
  * --config data/demo-config.json data/demo/*` prints, files in code-point order of their names.
  * Regenerate with `npm run demo:report` after a deliberate change, and say why in the commit.
  */
+import type { Filters } from '../src/core/filters'
 import type { KpiReport } from '../src/core/report-types'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -21,7 +22,7 @@ export function demoFileNames(): string[] {
   return readdirSync(DEMO_DIR).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
-export async function demoReport(): Promise<KpiReport> {
+export async function demoReport(filters: Filters = { from: null, to: null, vendors: [] }): Promise<KpiReport> {
   const config = mergeConfig(JSON.parse(readFileSync(join(DATA_DIR, 'demo-config.json'), 'utf8')))
   const imported = []
   for (const name of demoFileNames()) imported.push(await importFile(new Uint8Array(readFileSync(join(DEMO_DIR, name))), name))
@@ -29,7 +30,7 @@ export async function demoReport(): Promise<KpiReport> {
   try {
     const ds = await Dataset.open(engine, config)
     await ds.add(imported)
-    return await computeReport(engine, config, { from: null, to: null, vendors: [] }, ds.importReport())
+    return await computeReport(engine, config, filters, ds.importReport())
   }
   finally {
     await engine.close()
