@@ -32,4 +32,12 @@ export const KPI_LABELS: Record<KpiKey, string> = {
   training_coverage: 'Training coverage 培训覆盖率',
 }
 
+export const DIMENSION_LABELS = {
+  response_speed: 'Response speed 响应速度',
+  problem_solving: 'Problem solving 问题解决能力',
+  coverage: 'Coverage 服务覆盖广度',
+  improvement: 'Improvement & training 持续优化与培训',
+  reputation: 'Reputation 客户口碑',
+} as const
+
 export const GRADE_LABELS = { excellent: 'excellent 优秀', common: 'common 一般', below: 'below 较差', poor: 'poor 差' } as const

@@ -3,7 +3,7 @@ import type { ScoredKpi } from '../config'
 import type { KpiKey } from '../kpis'
 import { DIMENSIONS, SCORED_KPIS } from '../config'
 import { KPI_KEYS } from '../kpis'
-import { formatKpi, GRADE_LABELS, KPI_LABELS } from './format-value'
+import { DIMENSION_LABELS, formatKpi, GRADE_LABELS, KPI_LABELS } from './format-value'
 
 const MAX_REJECTED_LISTED = 50
 
@@ -29,7 +29,7 @@ function kpiTable(r: KpiReport): string {
 
 function ranking(r: KpiReport): string {
   return table(
-    ['Rank 排名', 'Vendor 厂商', 'Score 得分', ...DIMENSIONS, 'Tickets'],
+    ['Rank 排名', 'Vendor 厂商', 'Score 得分', ...DIMENSIONS.map(d => DIMENSION_LABELS[d]), 'Tickets 工单数'],
     r.vendors.map(v => [String(v.rank), v.vendor, score(v.score), ...DIMENSIONS.map(d => score(v.dimensions[d])), String(v.tickets)]),
   )
 }
