@@ -5,16 +5,13 @@ import { formatDay } from '../i18n/dates'
 import { formatCount, formatDuration, formatDurationTick } from '../i18n/format'
 import { durationScale, legend, refLines, tipList, tooltip, tr } from './base'
 import { tooltipHtml } from './escape'
+import { gradeRefs } from './grade-refs'
 import { GRADE_COLORS, INK } from './theme'
 
 /** Fault recovery per vendor: average (coloured by its grade) and P90, against the grade anchors. */
 export function recoverySpec(vendors: readonly VendorRow[], ctx: ChartContext): ChartSpec {
   const names = vendors.map(v => v.vendor)
-  const refs = [
-    { value: 60, label: tr(ctx, 'grade.excellent'), color: GRADE_COLORS.excellent },
-    { value: 240, label: tr(ctx, 'grade.common'), color: GRADE_COLORS.common },
-    { value: 1440, label: tr(ctx, 'grade.poor'), color: GRADE_COLORS.poor },
-  ]
+  const refs = gradeRefs('recovery_avg_min', l => tr(ctx, `grade.${l}`), ['excellent', 'common', 'poor'])
   // Anchor labels too close together on this scale would print over each other: keep the line, drop the text.
   const max = Math.max(1, ...vendors.map(v => v.recovery_p90_min ?? v.recovery_avg_min ?? 0))
   const spaced = refs.map((r, i) => (i > 0 && (r.value - refs[i - 1]!.value) / max < 0.12 ? { ...r, label: '' } : r)).filter(r => r.value <= max * 1.1)
