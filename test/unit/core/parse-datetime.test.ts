@@ -101,14 +101,4 @@ describe('parseDateTime', () => {
       expect(dayFirstEvidence('07/Mar/25')).toBe(0)
     })
   })
-
-  it('parses a million values in well under a second', () => {
-    const values = Array.from({ length: 1_000_000 }, (_, i) => `2025-03-${String((i % 28) + 1).padStart(2, '0')} ${String(i % 24).padStart(2, '0')}:05:12`)
-    const start = performance.now()
-    let sum = 0
-    for (const v of values) sum += parseDateTime(v) ?? 0
-    const ms = performance.now() - start
-    expect(sum).toBeGreaterThan(0)
-    expect(ms).toBeLessThan(1000)
-  })
 })
