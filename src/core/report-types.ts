@@ -45,6 +45,8 @@ export interface FileReport {
   rejected: number
   duplicates: number
   error: string | null
+  /** Values kept but not understood (left empty), one line per field, e.g. an unknown satisfaction label. */
+  warnings?: string[]
   /** 'tickets' or 'training'. */
   kind?: string
   vendor?: string | null

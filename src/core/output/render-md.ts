@@ -43,11 +43,13 @@ function months(r: KpiReport): string {
 function imports(r: KpiReport): string {
   const files = table(['File 文件', 'Format', 'Encoding', 'Rows', 'Loaded', 'Rejected', 'Duplicates', 'Error'],
     r.import.files.map(f => [f.file, f.format, f.encoding, String(f.rows), String(f.loaded), String(f.rejected), String(f.duplicates), f.error ?? '']))
+  const warnings = r.import.files.flatMap(f => (f.warnings ?? []).map(w => `- ${f.file}: ${w}`))
+  const noted = warnings.length ? `${files}\n\nValues not understood 未识别的值:\n\n${warnings.join('\n')}` : files
   const rej = r.import.rejected
-  if (rej.length === 0) return files
+  if (rej.length === 0) return noted
   const listed = table(['File', 'Row', 'Reason'], rej.slice(0, MAX_REJECTED_LISTED).map(x => [x.file, String(x.row), x.reason]))
   const more = rej.length > MAX_REJECTED_LISTED ? `\n\n…and ${rej.length - MAX_REJECTED_LISTED} more rejected rows (use --format json for all).` : ''
-  return `${files}\n\nRejected rows 被拒绝的行 (${rej.length}):\n\n${listed}${more}`
+  return `${noted}\n\nRejected rows 被拒绝的行 (${rej.length}):\n\n${listed}${more}`
 }
 
 /** The readable report: KPI tables with grades, the ranking, the months and the import summary. */
