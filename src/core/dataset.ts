@@ -3,7 +3,7 @@ import type { Engine } from './engine'
 import type { FileReport, ImportReport } from './report-types'
 import type { KnownFlag, RejectedRow } from './schema'
 import { KNOWN_FLAGS } from './schema'
-import { buildTicketsSql, DUPLICATES_SQL, INSERT_FILE_SQL, STAGING_DDL } from './sql/tickets-table'
+import { buildTicketsSteps, DUPLICATES_SQL, INSERT_FILE_SQL, STAGED_TABLES_SQL, stagedTable, stagedViewSql, STAGING_DDL } from './sql/tickets-table'
 
 /** One file after the import stage, ready for the database: Arrow IPC bytes plus its report lines. */
 export interface ImportedFile {
@@ -13,6 +13,11 @@ export interface ImportedFile {
   /** Arrow IPC stream of canonical tickets or training records; null when the file failed. */
   ipc: Uint8Array | null
   known: Record<KnownFlag, boolean> | null
+}
+
+/** 'CREATE TABLE tickets AS …' → 'tickets'. */
+function stepName(sql: string): string {
+  return /^CREATE (?:TEMP )?(?:TABLE|TYPE) (\w+)/.exec(sql)?.[1] ?? sql.slice(0, 30)
 }
 
 /**
@@ -28,6 +33,7 @@ export class Dataset {
   static async open(engine: Engine, config: KpiConfig): Promise<Dataset> {
     for (const sql of STAGING_DDL) await engine.exec(sql)
     const ds = new Dataset(engine, config)
+    await ds.dropStaged()
     await ds.rebuild()
     return ds
   }
@@ -42,14 +48,18 @@ export class Dataset {
       const idx = this.files.length
       this.files.push(f)
       if (!f.ipc || !f.kind) continue
-      // The IPC bytes are made before the file has a place in the data set: stage, then tag with file_idx.
-      await this.engine.exec('DROP TABLE IF EXISTS stage')
-      await this.engine.insertArrowIPC('stage', f.ipc, true)
       if (f.kind === 'tickets') {
+        // A ticket file becomes its own table straight from the IPC bytes; the view staged_tickets adds file_idx.
+        await this.engine.exec(`DROP TABLE IF EXISTS ${stagedTable(idx)}`)
+        await this.engine.insertArrowIPC(stagedTable(idx), f.ipc, true)
         const known = f.known ?? Object.fromEntries(KNOWN_FLAGS.map(k => [k, false])) as Record<KnownFlag, boolean>
         await this.engine.query(INSERT_FILE_SQL, [idx, f.report.file, ...KNOWN_FLAGS.map(k => known[k])])
+        continue
       }
-      await this.engine.exec(`INSERT INTO ${f.kind === 'tickets' ? 'raw_tickets' : 'training'} SELECT ${idx}, * FROM stage`)
+      // Training records are few: stage, then append tagged with file_idx.
+      await this.engine.exec('DROP TABLE IF EXISTS stage')
+      await this.engine.insertArrowIPC('stage', f.ipc, true)
+      await this.engine.exec(`INSERT INTO training SELECT ${idx}, * FROM stage`)
       await this.engine.exec('DROP TABLE stage')
     }
     await this.rebuild()
@@ -61,13 +71,38 @@ export class Dataset {
   }
 
   async clear(): Promise<void> {
-    for (const t of ['raw_tickets', 'import_files', 'training']) await this.engine.exec(`DELETE FROM ${t}`)
+    for (const t of ['import_files', 'training']) await this.engine.exec(`DELETE FROM ${t}`)
     this.files = []
+    await this.dropStaged()
     await this.rebuild()
   }
 
+  /** Drops every per-file staging table, this data set's and any an earlier one left on the engine. */
+  private async dropStaged(): Promise<void> {
+    const rows = await this.engine.query<{ table_name: string }>(STAGED_TABLES_SQL)
+    for (const r of rows) await this.engine.exec(`DROP TABLE IF EXISTS "${r.table_name}"`)
+  }
+
+  private stagedTicketFiles(): number[] {
+    return this.files.flatMap((f, idx) => (f.kind === 'tickets' && f.ipc ? [idx] : []))
+  }
+
+  /** Milliseconds per statement of the last rebuild, in order (scripts/bench.ts prints them). */
+  lastBuildTimings: { step: string, ms: number }[] = []
+
   private async rebuild(): Promise<void> {
-    await this.engine.exec(buildTicketsSql(this.config))
+    const timings: { step: string, ms: number }[] = []
+    const run = async (sql: string) => {
+      const t0 = performance.now()
+      await this.engine.exec(sql)
+      if (!sql.startsWith('DROP ')) timings.push({ step: stepName(sql), ms: performance.now() - t0 })
+    }
+    await this.engine.exec(stagedViewSql(this.stagedTicketFiles()))
+    const steps = buildTicketsSteps(this.config)
+    for (const sql of steps.prepare) await run(sql)
+    const [check] = await this.engine.query<{ none: boolean }>(steps.noDuplicatesSql)
+    for (const sql of steps.build(!check?.none)) await run(sql)
+    this.lastBuildTimings = timings
     const rows = await this.engine.query<{ file_idx: number, duplicates: number }>(DUPLICATES_SQL)
     this.duplicates = new Map(rows.map(r => [r.file_idx, r.duplicates]))
   }

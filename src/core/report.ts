@@ -3,10 +3,13 @@ import type { Engine, Row } from './engine'
 import type { Filters } from './filters'
 import type { Grade, KpiValues, Scored } from './kpis'
 import type { BacklogDay, ImportReport, KpiReport, ScoredGroup } from './report-types'
+import type { ResolvedFilters } from './sql/filter-sql'
 import { DIMENSIONS, SCORED_KPIS } from './config'
 import { KPI_KEYS } from './kpis'
 import { backlogQuery } from './sql/backlog-query'
+import { resolveFilters } from './sql/filter-sql'
 import { kpiQuery } from './sql/kpi-query'
+import { isUnfiltered, QUANTILE_CACHE_MADE_SQL, QUANTILE_CACHE_MARK_SQL, quantileCachesFor, quantileCacheSql } from './sql/quantiles'
 import { AS_OF_SQL } from './sql/tickets-table'
 
 function numOrNull(v: unknown): number | null {
@@ -46,13 +49,30 @@ export async function loadedAsOf(engine: Engine): Promise<AsOf> {
   return { text: row?.as_of ?? null, ms: row?.as_of_ms ?? null }
 }
 
+/**
+ * The quantile caches this report may read (src/core/sql/quantiles.ts), made if needed:
+ * the unfiltered report makes the first; a report filtered to one vendor or one month adds
+ * its own once that exists. null: compute from the filtered tickets.
+ */
+async function quantileCaches(engine: Engine, f: ResolvedFilters): Promise<string[] | null> {
+  const caches = quantileCachesFor(f)
+  if (!caches) return null
+  const unfiltered = isUnfiltered(f)
+  if (!unfiltered) {
+    const [meta] = await engine.query<{ made: boolean }>(QUANTILE_CACHE_MADE_SQL)
+    if (!meta?.made) return null
+  }
+  for (const table of caches) await engine.exec(quantileCacheSql(table))
+  if (unfiltered) await engine.exec(QUANTILE_CACHE_MARK_SQL)
+  return caches
+}
+
 /** The KPI report for the loaded tickets under `filters`: every number comes from SQL. */
 export async function computeReport(engine: Engine, cfg: KpiConfig, filters: Filters, imports: ImportReport, asOfGiven?: AsOf): Promise<KpiReport> {
   const asOf = asOfGiven ?? await loadedAsOf(engine)
-  const q = kpiQuery(cfg, filters, asOf.ms ?? 0)
-  const rows = await engine.query(q.sql, q.params)
-  const b = backlogQuery(filters)
-  const days = await engine.query<BacklogDay & { month: string, month_end: boolean }>(b.sql, b.params)
+  const f = await resolveFilters(engine, filters)
+  const rows = await engine.query(kpiQuery(cfg, f, asOf.ms ?? 0, await quantileCaches(engine, f)))
+  const days = await engine.query<BacklogDay & { month: string, month_end: boolean }>(backlogQuery(f))
   const monthEnd = new Map(days.filter(d => d.month_end).map(d => [d.month, d.backlog]))
 
   const of = (grp: string): Row[] => rows.filter(r => r.grp === grp)

@@ -1,16 +1,17 @@
 import type { Engine } from './engine'
 import type { Filters } from './filters'
 import type { FilterOptions, WallExtras } from './wall-types'
+import { resolveFilters } from './sql/filter-sql'
 import { categoriesQuery, channelMixQuery, csatDistQuery, FILTER_OPTIONS_SQL, heatmapQuery, responseHistQuery } from './sql/wall-queries'
 
 export async function computeWallExtras(engine: Engine, filters: Filters, asOfMs: number): Promise<WallExtras> {
-  const run = <T>(q: { sql: string, params: readonly (string | number | boolean | null)[] }) => engine.query<T>(q.sql, q.params)
+  const f = await resolveFilters(engine, filters)
   const [response_hist, heatmap, csat_dist, channel_mix, categories] = await Promise.all([
-    run<WallExtras['response_hist'][number]>(responseHistQuery(filters)),
-    run<WallExtras['heatmap'][number]>(heatmapQuery(filters, asOfMs)),
-    run<WallExtras['csat_dist'][number]>(csatDistQuery(filters)),
-    run<WallExtras['channel_mix'][number]>(channelMixQuery(filters)),
-    run<WallExtras['categories'][number]>(categoriesQuery(filters)),
+    engine.query<WallExtras['response_hist'][number]>(responseHistQuery(f)),
+    engine.query<WallExtras['heatmap'][number]>(heatmapQuery(f, asOfMs)),
+    engine.query<WallExtras['csat_dist'][number]>(csatDistQuery(f)),
+    engine.query<WallExtras['channel_mix'][number]>(channelMixQuery(f)),
+    engine.query<WallExtras['categories'][number]>(categoriesQuery(f)),
   ])
   return { response_hist, heatmap, csat_dist, channel_mix, categories }
 }

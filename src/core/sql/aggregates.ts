@@ -2,40 +2,53 @@ import type { KpiKey } from '../kpis'
 import { num } from './literal'
 
 /**
- * One SQL aggregate per ticket KPI, over `tickets` rows (see tickets-table.ts).
- * `$as_of` stands for the as_of timestamp in ms, inlined as a number literal.
- * NULL when nothing is eligible: counts of eligible tickets go through nullif(…, 0).
+ * How every ticket KPI is computed. The build sums each additive term once per
+ * (vendor, month, priority, channel, category) into `kpi_cube` (tickets-table.ts); a
+ * report rolls those sums up (CUBE_SUMS, alias `c`). What does not add up is computed
+ * from the tickets themselves: the exact quantiles (quantiles.ts, alias `q`) and the SLA eligibility of unanswered tickets, which depends on as_of
+ * (PENDING, alias `p`, over `tickets_pending`). KPI_EXPRESSIONS combines them.
+ * NULL when nothing is eligible: every ratio divides by nullif(…, 0).
  */
-function slaRate(where: string): string {
-  const eligible = `k_first_response AND (fr_min IS NOT NULL OR ($as_of - created_ms) / 60000.0 > sla_target)${where}`
-  return `count(*) FILTER (WHERE k_first_response AND fr_min <= sla_target${where})::DOUBLE
-    / nullif(count(*) FILTER (WHERE ${eligible}), 0)`
+export const CUBE_SUMS = `sum(n) AS n,
+    sum(fr_n) AS fr_n, sum(fr_sum) AS fr_sum, sum(sla_met) AS sla_met,
+    sum(off_n) AS off_n, sum(off_met) AS off_met,
+    sum(res_n) AS res_n, sum(res_sum) AS res_sum, max(res_max) AS res_max,
+    sum(fcr_num) AS fcr_num, sum(fcr_den) AS fcr_den,
+    sum(csat_n) AS csat_n, sum(csat_sum) AS csat_sum, sum(csr_num) AS csr_num, sum(csr_den) AS csr_den,
+    sum(rec_n) AS rec_n, sum(rec_sum) AS rec_sum,
+    sum(rcr_n) AS rcr_n, sum(rcr_sum) AS rcr_sum,
+    sum(n) FILTER (WHERE channel IS NOT NULL) AS ch_known,
+    count(DISTINCT channel) FILTER (WHERE channel <> 'other') AS ch_distinct`
+
+/** Unanswered tickets past their SLA target at as_of (ms): eligible, never met. */
+export function pendingCounts(asOfMs: number): string {
+  const late = `(${num(asOfMs)} - created_ms) / 60000.0 > sla_target`
+  return `count(*) FILTER (WHERE ${late}) AS late,
+    count(*) FILTER (WHERE offhours AND ${late}) AS off_late`
 }
 
-export const TICKET_AGGREGATES: Record<Exclude<KpiKey, 'training_coverage'>, string> = {
-  tickets: 'count(*)::INTEGER',
-  first_response_avg_min: 'avg(fr_min)',
-  first_response_p50_min: 'quantile_cont(fr_min, 0.5)',
-  first_response_p90_min: 'quantile_cont(fr_min, 0.9)',
-  sla_response_rate: slaRate(''),
-  resolved: 'count(res_min)::INTEGER',
-  resolution_avg_min: 'avg(res_min)',
-  resolution_p90_min: 'quantile_cont(res_min, 0.9)',
-  resolution_max_min: 'max(res_min)',
-  fcr_rate: `count(*) FILTER (WHERE res_min IS NOT NULL AND reopen_count = 0)::DOUBLE
-    / nullif(count(*) FILTER (WHERE res_min IS NOT NULL AND reopen_count IS NOT NULL), 0)`,
-  csat_avg: 'avg(satisfaction)',
-  csat_response_rate: `count(*) FILTER (WHERE k_satisfaction AND res_min IS NOT NULL AND satisfaction IS NOT NULL)::DOUBLE
-    / nullif(count(*) FILTER (WHERE k_satisfaction AND res_min IS NOT NULL), 0)`,
-  recovery_avg_min: 'avg(rec_min)',
-  recovery_p90_min: 'quantile_cont(rec_min, 0.9)',
-  recurrence_rate: 'avg(recurred::INTEGER)',
-  channels: `CASE WHEN count(channel) > 0 THEN count(DISTINCT channel) FILTER (WHERE channel <> 'other')::INTEGER END`,
-  offhours_sla_rate: slaRate(' AND offhours'),
+const ratio = (a: string, b: string) => `${a}::DOUBLE / nullif(${b}, 0)`
+
+export const KPI_EXPRESSIONS: Record<Exclude<KpiKey, 'training_coverage'>, string> = {
+  tickets: 'coalesce(c.n, 0)::INTEGER',
+  first_response_avg_min: 'c.fr_sum / nullif(c.fr_n, 0)',
+  first_response_p50_min: 'q.fr_q[1]',
+  first_response_p90_min: 'q.fr_q[2]',
+  sla_response_rate: ratio('c.sla_met', 'c.fr_n + coalesce(p.late, 0)'),
+  resolved: 'coalesce(c.res_n, 0)::INTEGER',
+  resolution_avg_min: 'c.res_sum / nullif(c.res_n, 0)',
+  resolution_p90_min: 'q.res_p90',
+  resolution_max_min: 'c.res_max',
+  fcr_rate: ratio('c.fcr_num', 'c.fcr_den'),
+  csat_avg: 'c.csat_sum / nullif(c.csat_n, 0)',
+  csat_response_rate: ratio('c.csr_num', 'c.csr_den'),
+  recovery_avg_min: 'c.rec_sum / nullif(c.rec_n, 0)',
+  recovery_p90_min: 'q.rec_p90',
+  recurrence_rate: ratio('c.rcr_sum', 'c.rcr_n'),
+  channels: 'CASE WHEN c.ch_known > 0 THEN c.ch_distinct::INTEGER END',
+  offhours_sla_rate: ratio('c.off_met', 'c.off_n + coalesce(p.off_late, 0)'),
 }
 
-export function aggregateList(asOfMs: number): string {
-  return Object.entries(TICKET_AGGREGATES)
-    .map(([k, e]) => `${e.replaceAll('$as_of', num(asOfMs))} AS ${k}`)
-    .join(',\n  ')
+export function kpiExpressionList(): string {
+  return Object.entries(KPI_EXPRESSIONS).map(([k, e]) => `${e} AS ${k}`).join(',\n  ')
 }

@@ -1,54 +1,89 @@
 import type { KpiConfig } from '../config'
-import type { SqlParam } from '../engine'
-import type { Filters } from '../filters'
-import { whereClause } from '../filters'
-import { aggregateList } from './aggregates'
+import type { ResolvedFilters } from './filter-sql'
+import { CUBE_SUMS, kpiExpressionList, pendingCounts } from './aggregates'
+import { cubeFor, enumValue, filterCond, monthStart, where } from './filter-sql'
 import { num } from './literal'
+import { ALL_KEYS, GID, KEYS, quantileCte, REPORT_SETS } from './quantiles'
 import { dimensionColumns, kpiScoreColumns, totalScoreExpr } from './score-sql'
+import { DIMENSION_TYPES } from './tickets-table'
 
-export type GroupKind = 'overall' | 'vendor' | 'month' | 'vendor_month' | 'priority' | 'channel'
+export type { GroupKind } from './quantiles'
 
 /**
  * training_coverage: distinct people a vendor trained ÷ the configured headcount,
  * counting records dated up to the end of the group's month (or of the period):
  * coverage is cumulative. NULL without a headcount or without any training record.
+ * Each person counts from their first qualifying record (undated: always), so the
+ * counts come from two small grouped tables joined to the groups, not from a subquery
+ * per group. `w`: the filters over the cube, whose months and vendors are the groups'.
  */
-function trainingCoverageExpr(cfg: KpiConfig, f: Filters, params: SqlParam[]): string {
-  if (cfg.headcount === null || !(cfg.headcount > 0)) return 'CAST(NULL AS DOUBLE)'
-  const conds = ['(a.vendor IS NULL OR t.vendor = a.vendor)']
-  conds.push(`(a.month IS NULL OR t.date_ms IS NULL OR t.date_ms < epoch_ms(strptime(a.month, '%Y-%m') + INTERVAL 1 MONTH))`)
-  if (f.to) {
-    conds.push(`(t.date_ms IS NULL OR t.date_ms < epoch_ms(strptime(?, '%Y-%m') + INTERVAL 1 MONTH))`)
-    params.push(f.to)
+function trainingCoverage(cfg: KpiConfig, f: ResolvedFilters, w: string): { ctes: string, expr: string, joins: string } {
+  if (cfg.headcount === null || !(cfg.headcount > 0)) return { ctes: '', expr: 'CAST(NULL AS DOUBLE)', joins: '' }
+  const conds = ['person IS NOT NULL']
+  if (f.to) conds.push(`(date_ms IS NULL OR date_ms < epoch_ms(${monthStart(f.to)} + INTERVAL 1 MONTH))`)
+  const vendors = f.codes.vendor
+  if (vendors !== null) {
+    // training vendors are entries of the vendor ENUM too (tickets-table.ts)
+    conds.push(vendors.length ? `TRY_CAST(vendor AS ${DIMENSION_TYPES.vendor}) IN (${vendors.map(c => enumValue('vendor', c)).join(', ')})` : 'false')
   }
-  if (f.vendors && f.vendors.length > 0) {
-    conds.push(`t.vendor IN (${f.vendors.map(() => '?').join(', ')})`)
-    params.push(...f.vendors)
-  }
-  return `CASE WHEN a.grp IN ('overall', 'vendor', 'month', 'vendor_month') AND EXISTS (SELECT 1 FROM training)
-    THEN (SELECT count(DISTINCT t.person) FROM training t WHERE ${conds.join(' AND ')})::DOUBLE / ${num(cfg.headcount)} END`
+  const monthEnd = (mon: string) => `epoch_ms(${mon}::TIMESTAMP + INTERVAL 1 MONTH)`
+  const ctes = `tr AS (
+  SELECT vendor, person, min(coalesce(date_ms, -1e300)) AS first_ms FROM training WHERE ${conds.join(' AND ')} GROUP BY vendor, person
+), tp AS (SELECT person, min(first_ms) AS first_ms FROM tr GROUP BY person),
+tv AS (SELECT vendor, count(*) AS n FROM tr GROUP BY vendor),
+tm AS (
+  SELECT strftime(m.mon, '%Y-%m') AS month, count(tp.person) AS n
+  FROM (SELECT DISTINCT mon FROM ${cubeFor(f)} ${where(w)}) m LEFT JOIN tp ON tp.first_ms < ${monthEnd('m.mon')}
+  GROUP BY m.mon
+), tvm AS (
+  SELECT x.vendor, strftime(x.mon, '%Y-%m') AS month, count(tr.person) AS n
+  FROM (SELECT DISTINCT CAST(vendor AS VARCHAR) AS vendor, mon FROM ${cubeFor(f)} ${where(w)}) x
+  LEFT JOIN tr ON tr.vendor = x.vendor AND tr.first_ms < ${monthEnd('x.mon')}
+  GROUP BY x.vendor, x.mon
+),`
+  const expr = `CASE WHEN EXISTS (SELECT 1 FROM training) THEN (CASE a.grp WHEN 'overall' THEN (SELECT count(*) FROM tp)
+    WHEN 'vendor' THEN coalesce(tv.n, 0) WHEN 'month' THEN coalesce(tm.n, 0) WHEN 'vendor_month' THEN coalesce(tvm.n, 0) END)::DOUBLE / ${num(cfg.headcount)} END`
+  const joins = `LEFT JOIN tv ON a.grp = 'vendor' AND tv.vendor = a.vendor
+  LEFT JOIN tm ON a.grp = 'month' AND tm.month = a.month
+  LEFT JOIN tvm ON a.grp = 'vendor_month' AND tvm.vendor = a.vendor AND tvm.month = a.month`
+  return { ctes, expr, joins }
 }
 
+const SAME_GROUP = (x: string, y: string) => [`${x}.gid = ${y}.gid`, ...ALL_KEYS.map(k => `${x}.${k} IS NOT DISTINCT FROM ${y}.${k}`)].join(' AND ')
+
 /**
- * Every KPI for every group of the contract in one pass (GROUPING SETS), then the
- * scores, grades, dimension scores, the weighted score and the vendor rank, all in SQL.
+ * Every KPI for every group of the contract (GROUPING SETS), then the scores, grades,
+ * dimension scores, the weighted score and the vendor rank, all in SQL. Additive terms
+ * are rolled up from the cube (kpi_cube_nc or kpi_cube: not one row per ticket); the exact
+ * quantiles read the filtered tickets once for all six grouping sets; unanswered tickets
+ * come from `tickets_pending`. The three agree on their groups (same filters, same data).
+ * `quantileCaches`: read the quantiles from these cache tables (quantiles.ts; made first).
  */
-export function kpiQuery(cfg: KpiConfig, f: Filters, asOfMs: number): { sql: string, params: SqlParam[] } {
-  const where = whereClause(f)
-  const params: SqlParam[] = [...where.params]
-  const training = trainingCoverageExpr(cfg, f, params)
-  const sql = `WITH base AS (SELECT * FROM tickets ${where.sql}),
+export function kpiQuery(cfg: KpiConfig, f: ResolvedFilters, asOfMs: number, quantileCaches: string[] | null = null): string {
+  const w = filterCond(f)
+  const training = trainingCoverage(cfg, f, w)
+  return `WITH c AS (
+  SELECT ${GID}, ${KEYS},
+    ${CUBE_SUMS}
+  FROM ${cubeFor(f)} ${where(w)}
+  GROUP BY ${REPORT_SETS}
+), ${quantileCte(f, w, quantileCaches)}, p AS (
+  SELECT ${GID}, ${KEYS},
+    ${pendingCounts(asOfMs)}
+  FROM tickets_pending ${where(w)}
+  GROUP BY ${REPORT_SETS}
+),
 agg AS (
   SELECT
-    CASE GROUPING(vendor, month, priority, channel)
-      WHEN 15 THEN 'overall' WHEN 7 THEN 'vendor' WHEN 11 THEN 'month'
+    CASE c.gid WHEN 15 THEN 'overall' WHEN 7 THEN 'vendor' WHEN 11 THEN 'month'
       WHEN 3 THEN 'vendor_month' WHEN 13 THEN 'priority' ELSE 'channel' END AS grp,
-    vendor, month, priority, channel,
-  ${aggregateList(asOfMs)}
-  FROM base
-  GROUP BY GROUPING SETS ((), (vendor), (month), (vendor, month), (priority), (channel))
+    CAST(c.vendor AS VARCHAR) AS vendor, strftime(c.mon, '%Y-%m') AS month,
+    CAST(c.priority AS VARCHAR) AS priority, CAST(c.channel AS VARCHAR) AS channel,
+  ${kpiExpressionList()}
+  FROM c LEFT JOIN q ON ${SAME_GROUP('q', 'c')} LEFT JOIN p ON ${SAME_GROUP('p', 'c')}
 ),
-j AS (SELECT a.*, ${training} AS training_coverage FROM agg a),
+${training.ctes}
+j AS (SELECT a.*, ${training.expr} AS training_coverage FROM agg a ${training.joins}),
 s AS (SELECT *,
   ${kpiScoreColumns(cfg)}
   FROM j),
@@ -60,5 +95,4 @@ SELECT *,
   CASE WHEN grp = 'vendor' THEN row_number() OVER (PARTITION BY grp ORDER BY score DESC NULLS LAST, tickets DESC, vendor)::INTEGER END AS rank
 FROM t
 ORDER BY grp, vendor, month, priority, channel`
-  return { sql, params }
 }

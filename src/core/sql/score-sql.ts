@@ -1,6 +1,6 @@
 import type { Anchors, KpiConfig, ScoredKpi } from '../config'
 import { ANCHOR_SCORES, DIMENSIONS, SCORED_KPIS } from '../config'
-import { ident, num } from './literal'
+import { dbl, ident } from './literal'
 
 /** true when a smaller value is better (response minutes, recurrence). */
 function lowerIsBetter(a: Anchors): boolean {
@@ -8,20 +8,20 @@ function lowerIsBetter(a: Anchors): boolean {
 }
 
 function atLeastAsGood(col: string, anchor: number, lower: boolean): string {
-  return lower ? `${col} <= ${num(anchor)}` : `${col} >= ${num(anchor)}`
+  return lower ? `${col} <= ${dbl(anchor)}` : `${col} >= ${dbl(anchor)}`
 }
 
 /** Score 0..100: linear between neighbouring anchors, clamped; the ideal anchor wins a tie. */
 export function scoreExpr(col: string, a: Anchors): string {
   const lower = lowerIsBetter(a)
-  const whens = [`WHEN ${atLeastAsGood(col, a[0], lower)} THEN 100`]
+  const whens = [`WHEN ${atLeastAsGood(col, a[0], lower)} THEN ${dbl(100)}`]
   for (let i = 0; i < 4; i++) {
     const [x0, x1, s0, s1] = [a[i]!, a[i + 1]!, ANCHOR_SCORES[i]!, ANCHOR_SCORES[i + 1]!]
     if (x0 === x1) continue
     const slope = (s1 - s0) / (x1 - x0)
-    whens.push(`WHEN ${atLeastAsGood(col, x1, lower)} THEN ${num(s0)} + (${col} - ${num(x0)}) * ${num(slope)}`)
+    whens.push(`WHEN ${atLeastAsGood(col, x1, lower)} THEN ${dbl(s0)} + (${col} - ${dbl(x0)}) * ${dbl(slope)}`)
   }
-  return `CASE WHEN ${col} IS NULL THEN NULL ${whens.join(' ')} ELSE 0 END`
+  return `CASE WHEN ${col} IS NULL THEN NULL ${whens.join(' ')} ELSE ${dbl(0)} END`
 }
 
 /** Grade against the excellent, common and poor anchors. */
@@ -36,8 +36,8 @@ export function gradeExpr(col: string, a: Anchors): string {
 
 /** Mean of the non-NULL terms, each with a weight; NULL when every term is NULL. */
 export function weightedMeanExpr(terms: { col: string, weight: number }[]): string {
-  const sum = terms.map(t => `coalesce(${t.col} * ${num(t.weight)}, 0)`).join(' + ')
-  const weights = terms.map(t => `(CASE WHEN ${t.col} IS NULL THEN 0 ELSE ${num(t.weight)} END)`).join(' + ')
+  const sum = terms.map(t => `coalesce(${t.col} * ${dbl(t.weight)}, ${dbl(0)})`).join(' + ')
+  const weights = terms.map(t => `(CASE WHEN ${t.col} IS NULL THEN ${dbl(0)} ELSE ${dbl(t.weight)} END)`).join(' + ')
   return `(${sum}) / nullif(${weights}, 0)`
 }
 

@@ -1,49 +1,53 @@
-import type { SqlParam } from '../engine'
-import type { Filters } from '../filters'
-import { whereClause } from '../filters'
-import { RESPONSE_BUCKETS_MIN } from '../wall-types'
-import { TICKET_AGGREGATES } from './aggregates'
+import type { ResolvedFilters } from './filter-sql'
+import { pendingCounts } from './aggregates'
+import { cubeFor, filterCond, where } from './filter-sql'
 import { num } from './literal'
 
-export interface Query {
-  sql: string
-  params: SqlParam[]
+/** First-response buckets (RESPONSE_BUCKETS_MIN) are computed by the build: `tickets.fr_bucket`. */
+export function responseHistQuery(f: ResolvedFilters): string {
+  return `SELECT CAST(vendor AS VARCHAR) AS vendor, fr_bucket::INTEGER AS bucket, count(*)::INTEGER AS n
+FROM tickets ${where(filterCond(f), 'fr_bucket IS NOT NULL')} GROUP BY vendor, fr_bucket ORDER BY vendor, bucket`
 }
 
-function filtered(f: Filters, body: (from: string) => string): Query {
-  const w = whereClause(f)
-  return { sql: body(`(SELECT * FROM tickets ${w.sql})`), params: w.params }
+/** SLA per weekday and hour: met ÷ (answered + unanswered past their target at as_of). */
+export function heatmapQuery(f: ResolvedFilters, asOfMs: number): string {
+  const w = filterCond(f)
+  return `WITH h AS (
+  SELECT dow, hr, count(*) AS tickets, avg(fr_min) AS response_avg_min, count(fr_min) AS fr_n, count(*) FILTER (WHERE sla_met) AS sla_met
+  FROM tickets ${where(w)} GROUP BY dow, hr
+), p AS (
+  SELECT dow, hr, ${pendingCounts(asOfMs)} FROM tickets_pending ${where(w)} GROUP BY dow, hr
+)
+SELECT h.dow::INTEGER AS dow, h.hr::INTEGER AS hr, h.tickets::INTEGER AS tickets, h.response_avg_min,
+  h.sla_met::DOUBLE / nullif(h.fr_n + coalesce(p.late, 0), 0) AS sla_response_rate
+FROM h LEFT JOIN p USING (dow, hr)
+ORDER BY h.dow, h.hr`
 }
 
-export function responseHistQuery(f: Filters): Query {
-  const bucket = `CASE ${RESPONSE_BUCKETS_MIN.map((b, i) => `WHEN fr_min <= ${num(b)} THEN ${i}`).join(' ')} ELSE ${RESPONSE_BUCKETS_MIN.length} END`
-  return filtered(f, t => `SELECT vendor, ${bucket} AS bucket, count(*)::INTEGER AS n FROM ${t} WHERE fr_min IS NOT NULL GROUP BY ALL ORDER BY vendor, bucket`)
+/** Satisfaction rounded to a whole point (`tickets.csat_point`, made by the build). */
+export function csatDistQuery(f: ResolvedFilters): string {
+  return `SELECT CAST(vendor AS VARCHAR) AS vendor, csat_point::INTEGER AS score, count(*)::INTEGER AS n
+FROM tickets ${where(filterCond(f), 'csat_point IS NOT NULL')} GROUP BY vendor, csat_point ORDER BY vendor, score`
 }
 
-export function heatmapQuery(f: Filters, asOfMs: number): Query {
-  const sla = TICKET_AGGREGATES.sla_response_rate.replaceAll('$as_of', num(asOfMs))
-  return filtered(f, t => `SELECT dow, hr, count(*)::INTEGER AS tickets, avg(fr_min) AS response_avg_min, ${sla} AS sla_response_rate
-    FROM ${t} GROUP BY dow, hr ORDER BY dow, hr`)
+/** From the cube: channel is one of its dimensions. Ties in n are ordered by channel. */
+export function channelMixQuery(f: ResolvedFilters): string {
+  return `SELECT CAST(vendor AS VARCHAR) AS vendor, CAST(channel AS VARCHAR) AS channel, sum(n)::INTEGER AS n
+FROM ${cubeFor(f)} ${where(filterCond(f), 'channel IS NOT NULL')} GROUP BY vendor, channel ORDER BY vendor, n DESC, channel`
 }
 
-export function csatDistQuery(f: Filters): Query {
-  return filtered(f, t => `SELECT vendor, round(satisfaction)::INTEGER AS score, count(*)::INTEGER AS n FROM ${t}
-    WHERE satisfaction IS NOT NULL GROUP BY ALL ORDER BY vendor, score`)
+/** From `kpi_cube`: category is one of its dimensions; averages are sums ÷ counts. */
+export function categoriesQuery(f: ResolvedFilters, limit = 12): string {
+  return `SELECT CAST(category AS VARCHAR) AS category, sum(n)::INTEGER AS tickets, sum(res_sum) / nullif(sum(res_n), 0) AS resolution_avg_min,
+  sum(faults)::INTEGER AS faults, sum(csat_sum) / nullif(sum(csat_n), 0) AS csat_avg
+FROM kpi_cube ${where(filterCond(f), 'category IS NOT NULL')}
+GROUP BY kpi_cube.category ORDER BY tickets DESC, kpi_cube.category LIMIT ${num(limit)}`
 }
 
-export function channelMixQuery(f: Filters): Query {
-  return filtered(f, t => `SELECT vendor, channel, count(*)::INTEGER AS n FROM ${t} WHERE channel IS NOT NULL GROUP BY ALL ORDER BY vendor, n DESC`)
-}
-
-export function categoriesQuery(f: Filters, limit = 12): Query {
-  return filtered(f, t => `SELECT category, count(*)::INTEGER AS tickets, avg(res_min) AS resolution_avg_min,
-    count(*) FILTER (WHERE is_fault)::INTEGER AS faults, avg(satisfaction) AS csat_avg
-    FROM ${t} WHERE category IS NOT NULL GROUP BY category ORDER BY tickets DESC, category LIMIT ${num(limit)}`)
-}
-
+/** Values the filter controls offer, over everything loaded: read from the cubes. */
 export const FILTER_OPTIONS_SQL = `SELECT
-  (SELECT list(DISTINCT month ORDER BY month) FROM tickets) AS months,
-  (SELECT list(DISTINCT vendor ORDER BY vendor) FROM tickets) AS vendors,
-  (SELECT list(DISTINCT priority ORDER BY priority) FROM tickets) AS priorities,
-  (SELECT list(DISTINCT channel ORDER BY channel) FROM tickets WHERE channel IS NOT NULL) AS channels,
-  (SELECT list(DISTINCT category ORDER BY category) FROM tickets WHERE category IS NOT NULL) AS categories`
+  (SELECT list(DISTINCT strftime(mon, '%Y-%m') ORDER BY strftime(mon, '%Y-%m')) FROM kpi_cube_nc) AS months,
+  (SELECT list(DISTINCT CAST(vendor AS VARCHAR) ORDER BY CAST(vendor AS VARCHAR)) FROM kpi_cube_nc) AS vendors,
+  (SELECT list(DISTINCT CAST(priority AS VARCHAR) ORDER BY CAST(priority AS VARCHAR)) FROM kpi_cube_nc) AS priorities,
+  (SELECT list(DISTINCT CAST(channel AS VARCHAR) ORDER BY CAST(channel AS VARCHAR)) FROM kpi_cube_nc WHERE channel IS NOT NULL) AS channels,
+  (SELECT list(DISTINCT CAST(category AS VARCHAR) ORDER BY CAST(category AS VARCHAR)) FROM kpi_cube WHERE category IS NOT NULL) AS categories`

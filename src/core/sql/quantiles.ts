@@ -1,0 +1,163 @@
+import type { ResolvedFilters } from './filter-sql'
+import { enumValue, monthStart, where } from './filter-sql'
+import { DIMENSION_TYPES, QUANTILE_CACHE_TABLES } from './tickets-table'
+
+/**
+ * The exact quantiles of a report (quantile_cont, as the contract says) are its dearest
+ * part: every grouping set collects every duration again, and nothing can be summed ahead
+ * like kpi_cube. Three things keep that work down:
+ *
+ * 1. One state for both first-response quantiles (a list of fractions).
+ * 2. Pinned keys: a key the filters pin to a single value (one vendor, one month, ...)
+ *    splits no group, so grouping sets that differ only by pinned keys have the same
+ *    groups. Each such class is computed once and its rows relabelled for the others.
+ * 3. Cache tables over all tickets, made only by the wall's usual sequence: the first
+ *    unfiltered report makes `kpi_quantiles_all` (the six sets it needs anyway); once that
+ *    exists, a report filtered to one vendor or one month (nothing else) adds the two sets
+ *    it lacks, (vendor|month × priority|channel), and reads everything from the caches.
+ *    A one-shot filtered report (the CLI) never pays for a cache it would not reuse.
+ *    Every cache goes with the next rebuild (tickets-table.ts).
+ */
+
+export type Key = 'vendor' | 'mon' | 'priority' | 'channel'
+export const ALL_KEYS: Key[] = ['vendor', 'mon', 'priority', 'channel']
+export const KEYS = ALL_KEYS.join(', ')
+const KEY_TYPES: Record<Key, string> = { ...DIMENSION_TYPES, mon: 'DATE' }
+
+const sameKeys = (a: Key[], b: Key[]) => a.length === b.length && a.every(k => b.includes(k))
+const ordered = (keys: Iterable<Key>) => { const s = new Set(keys); return ALL_KEYS.filter(k => s.has(k)) }
+
+export type GroupKind = 'overall' | 'vendor' | 'month' | 'vendor_month' | 'priority' | 'channel'
+export const GROUPS: { grp: GroupKind, keys: Key[] }[] = [
+  { grp: 'overall', keys: [] }, { grp: 'vendor', keys: ['vendor'] }, { grp: 'month', keys: ['mon'] },
+  { grp: 'vendor_month', keys: ['vendor', 'mon'] }, { grp: 'priority', keys: ['priority'] }, { grp: 'channel', keys: ['channel'] },
+]
+
+/** GROUPING(vendor, mon, priority, channel) of a grouping set: one bit per key left out, vendor the highest. */
+export function gidOf(keys: Key[]): number {
+  return ALL_KEYS.reduce((g, k, i) => g | (keys.includes(k) ? 0 : 1 << (ALL_KEYS.length - 1 - i)), 0)
+}
+export const GID = `GROUPING(${KEYS})::INTEGER AS gid`
+
+/**
+ * `gid` (as GROUPING over all four keys) for a query whose grouping sets may leave a key out
+ * altogether, where DuckDB refuses GROUPING of it: GROUPING over the keys used, bits moved.
+ */
+/** gid and the four key columns; a key no set uses is a typed NULL (DuckDB refuses to select it). */
+function groupColumns(sets: Key[][]): string {
+  const used = ordered(sets.flat())
+  return `${gidColumn(sets)}, ${ALL_KEYS.map(k => (used.includes(k) ? k : `CAST(NULL AS ${KEY_TYPES[k]}) AS ${k}`)).join(', ')}`
+}
+
+function gidColumn(sets: Key[][]): string {
+  const used = ordered(sets.flat())
+  if (used.length === ALL_KEYS.length) return GID
+  const full = (k: Key) => ALL_KEYS.length - 1 - ALL_KEYS.indexOf(k)
+  const terms = ALL_KEYS.map((k) => {
+    if (!used.includes(k)) return String(1 << full(k))
+    const bit = used.length - 1 - used.indexOf(k)
+    return `(((GROUPING(${used.join(', ')}) >> ${bit}) & 1) << ${full(k)})`
+  })
+  return `(${terms.join(' + ')})::INTEGER AS gid`
+}
+export const groupingSets = (sets: Key[][]) => `GROUPING SETS (${sets.map(k => `(${k.join(', ')})`).join(', ')})`
+export const REPORT_SETS = groupingSets(GROUPS.map(g => g.keys))
+
+/** Exact continuous quantiles; one state serves both first-response quantiles. */
+export const QUANTILES = `quantile_cont(fr_min, [0.5, 0.9]) AS fr_q,
+    quantile_cont(res_min, 0.9) AS res_p90,
+    quantile_cont(rec_min, 0.9) AS rec_p90`
+const QUANTILE_COLUMNS = 'fr_q, res_p90, rec_p90'
+
+const CACHES: { table: string, sets: Key[][] }[] = [
+  { table: QUANTILE_CACHE_TABLES.all, sets: GROUPS.map(g => g.keys) },
+  { table: QUANTILE_CACHE_TABLES.vendor, sets: [['vendor', 'priority'], ['vendor', 'channel']] },
+  { table: QUANTILE_CACHE_TABLES.month, sets: [['mon', 'priority'], ['mon', 'channel']] },
+]
+
+
+/** Keys the filters pin to a single value: every filtered ticket has the same one. */
+function pinnedKeys(f: ResolvedFilters): Set<Key> {
+  const pinned = new Set<Key>()
+  if (f.from && f.from === f.to) pinned.add('mon')
+  for (const k of ['vendor', 'priority', 'channel'] as const) {
+    if (new Set(f.codes[k] ?? []).size === 1) pinned.add(k)
+  }
+  return pinned
+}
+
+/** The report's six groups in classes of equal grouping; rep = the class's keys plus the pinned ones. */
+function classes(pinned: Set<Key>): { rep: Key[], members: Key[][] }[] {
+  const byBase = new Map<string, Key[][]>()
+  for (const g of GROUPS) {
+    const base = g.keys.filter(k => !pinned.has(k)).join(',')
+    byBase.set(base, [...(byBase.get(base) ?? []), g.keys])
+  }
+  return [...byBase.values()].map(members => ({ rep: ordered([...members.flat(), ...pinned]), members }))
+}
+
+export function isUnfiltered(f: ResolvedFilters): boolean {
+  return !f.from && !f.to && Object.values(f.codes).every(c => c === null)
+}
+
+/** The cache tables that hold every set these filters need; null when they need the tickets. */
+export function quantileCachesFor(f: ResolvedFilters): string[] | null {
+  if (f.codes.category !== null) return null
+  if ((f.from || f.to) && f.from !== f.to) return null
+  const pinned = pinnedKeys(f)
+  for (const k of ['vendor', 'priority', 'channel'] as const) {
+    if (f.codes[k] !== null && !pinned.has(k)) return null
+  }
+  const tables = new Set<string>()
+  for (const c of classes(pinned)) {
+    const cache = CACHES.find(x => x.sets.some(s => sameKeys(s, c.rep)))
+    if (!cache) return null
+    tables.add(cache.table)
+  }
+  return [...tables]
+}
+
+/** Makes a cache table over all tickets; a no-op when it exists. */
+export function quantileCacheSql(table: string): string {
+  const cache = CACHES.find(c => c.table === table)
+  if (!cache) throw new Error(`not a quantile cache: ${table}`)
+  return `CREATE TABLE IF NOT EXISTS ${cache.table} AS
+SELECT ${groupColumns(cache.sets)},
+  ${QUANTILES}
+FROM tickets
+GROUP BY ${groupingSets(cache.sets)}`
+}
+
+/**
+ * Whether the first cache was made since the build: a flag in the build's one-row
+ * tickets_meta, set by the unfiltered report (asking the catalog, duckdb_tables(), costs
+ * 100 ms once an ENUM has tens of thousands of entries: it renders every table's DDL).
+ */
+export const QUANTILE_CACHE_MADE_SQL = 'SELECT quantile_cache AS made FROM tickets_meta'
+export const QUANTILE_CACHE_MARK_SQL = 'UPDATE tickets_meta SET quantile_cache = true WHERE NOT quantile_cache'
+
+/** The value a pinned key has in every filtered ticket, as a constant. */
+function pinnedValue(f: ResolvedFilters, k: Key): string {
+  return k === 'mon' ? monthStart(f.from!) : enumValue(k, f.codes[k]![0]!)
+}
+
+/**
+ * CTE `q`: gid, the four keys and the quantile columns for every group of the report.
+ * `w`: the filter condition over tickets. `caches`: read these cache tables instead of
+ * the tickets (quantileCachesFor; the caller made them).
+ */
+export function quantileCte(f: ResolvedFilters, w: string, caches: string[] | null): string {
+  const pinned = pinnedKeys(f)
+  const cls = classes(pinned)
+  const q0 = caches
+    ? `SELECT * FROM (${caches.map(t => `SELECT * FROM ${t}`).join(' UNION ALL ')})
+  ${where([`gid IN (${cls.map(c => gidOf(c.rep)).join(', ')})`, ...[...pinned].map(k => `${k} = ${pinnedValue(f, k)}`)].join(' AND '))}`
+    : `SELECT ${groupColumns(cls.map(c => c.rep))},
+    ${QUANTILES}
+  FROM tickets ${where(w)}
+  GROUP BY ${groupingSets(cls.map(c => c.rep))}`
+  if (cls.every(c => c.members.length === 1 && sameKeys(c.members[0]!, c.rep))) return `q AS (\n  ${q0}\n)`
+  const relabel = cls.flatMap(c => c.members.map(m => `SELECT ${gidOf(m)} AS gid, ${ALL_KEYS.map(k => (m.includes(k) ? k : `CAST(NULL AS ${KEY_TYPES[k]}) AS ${k}`)).join(', ')}, ${QUANTILE_COLUMNS}
+  FROM q0 WHERE gid = ${gidOf(c.rep)}`))
+  return `q0 AS (\n  ${q0}\n), q AS (\n  ${relabel.join('\n  UNION ALL ')}\n)`
+}
