@@ -54,8 +54,6 @@ export async function resolveFilters(engine: Engine, f: Filters): Promise<Resolv
   return r
 }
 
-/** No filter at all (filter options, tests). */
-export const NO_FILTERS: ResolvedFilters = { from: null, to: null, codes: { vendor: null, priority: null, channel: null, category: null } }
 
 /** The ENUM value with this 0-based code, as a constant DuckDB folds at planning. */
 export function enumValue(dim: Dimension, code: number): string {

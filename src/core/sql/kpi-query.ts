@@ -7,7 +7,6 @@ import { ALL_KEYS, GID, KEYS, quantileCte, REPORT_SETS } from './quantiles'
 import { dimensionColumns, kpiScoreColumns, totalScoreExpr } from './score-sql'
 import { DIMENSION_TYPES } from './tickets-table'
 
-export type { GroupKind } from './quantiles'
 
 /**
  * training_coverage: distinct people a vendor trained ÷ the configured headcount,
