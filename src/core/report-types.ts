@@ -50,6 +50,38 @@ export interface FileReport {
   /** 'tickets' or 'training'. */
   kind?: string
   vendor?: string | null
+  /** Every column of the file: the field it became (or none) and how it was read. Absent for a file that failed before mapping. */
+  columns?: ColumnReport[]
+  /** What the file cannot contribute to, and why (e.g. no first-response column). */
+  missing?: MissingField[]
+  /** Input rows that were updates of a ticket already seen in the same file (one row per update exports). */
+  update_rows?: number
+}
+
+/** How a column was matched to its field. */
+export type MatchedBy = 'alias' | 'keyword' | 'content' | 'mapping'
+
+/** One column of an imported file, as the column report shows it. */
+export interface ColumnReport {
+  /** 1-based position in the file. */
+  index: number
+  header: string
+  /** The canonical field (mapping target) it became; null = not used. */
+  field: string | null
+  how: MatchedBy | null
+  /** What was detected for the column: date format, unit, satisfaction scale, label map ... (human-readable, short). */
+  detected: string[]
+  /** A few non-empty sample values as written. */
+  samples: string[]
+  /** Why a column is not used when a similar one won (e.g. a repeated header), or why a candidate was refused. */
+  note?: string
+}
+
+/** A field the file does not carry, and which KPIs therefore get nothing from its tickets. */
+export interface MissingField {
+  field: string
+  kpis: string[]
+  reason: string
 }
 
 export interface ImportReport {
