@@ -10,12 +10,12 @@ import type { MappingTarget } from './schema'
 export const HEADER_ALIASES: Record<MappingTarget, string[]> = {
   ticket_id: [
     '工单编号', '工单号', '单据编号', '服务单号', '工单ID', '单号', '编号', '问题编号',
-    'Ticket ID', 'Ticket Number', 'Issue key', 'Number', 'Incident Number', 'Case Number', 'Request ID', 'Id', 'ID', 'Key',
+    'Ticket ID', 'Ticket Number', 'Issue key', 'Clave de incidencia', 'Chave do item', 'Number', 'Incident Number', 'Case Number', 'Request ID', 'Id', 'ID', 'Key',
   ],
   vendor: ['厂商', '供应商', '服务商', 'ERP厂商', '所属厂商', '系统厂商', 'Vendor', 'Supplier', 'Provider'],
   created_at: [
     '创建时间', '提交时间', '报障时间', '登记时间', '发起时间', '创建日期', '提单时间', '报修时间', '申请时间',
-    'Created at', 'Created', 'Created time', 'Created_at', 'Opened', 'Opened at', 'Opened_at', 'sys_created_on', 'Date created', 'Submitted at',
+    'Created at', 'Created', 'Created time', 'Creada', 'Criado', 'Created_at', 'Opened', 'Opened at', 'Opened_at', 'sys_created_on', 'Date created', 'Submitted at',
   ],
   first_response_at: [
     '首次响应时间', '首次回复时间', '首响时间', '首次处理时间',
@@ -31,7 +31,7 @@ export const HEADER_ALIASES: Record<MappingTarget, string[]> = {
   ],
   resolved_at: [
     '解决时间', '完成时间', '办结时间', '结单时间', '结案时间', '处理完成时间', '关闭时间',
-    'Resolved at', 'Resolved', 'Resolved time', 'Resolved_at', 'Solved at', 'Resolution date', 'Closed time', 'Closed at', 'Closed',
+    'Resolved at', 'Resolved', 'Resolved time', 'Resuelta', 'Resolvido', 'Resolved_at', 'Solved at', 'Resolution date', 'Closed time', 'Closed at', 'Closed',
   ],
   resolution_min: [
     '解决时长(分钟)', '处理时长(分钟)', '解决用时(分钟)',
@@ -39,27 +39,27 @@ export const HEADER_ALIASES: Record<MappingTarget, string[]> = {
   ],
   resolution_hours: ['解决时长(小时)', '处理时长(小时)', '解决用时(小时)', 'Resolution time (in hrs)', 'Resolution hours'],
   recovered_at: ['故障恢复时间', '恢复时间', '业务恢复时间', 'Recovered at', 'Restored at', 'Service restored', 'u_restored_at'],
-  priority: ['优先级', '工单优先级', '紧急程度', '紧急度', '级别', 'Priority', 'Ticket priority', 'Severity', 'Urgency'],
+  priority: ['优先级', '工单优先级', '紧急程度', '紧急度', '级别', 'Priority', 'Ticket priority', 'Severity', 'Urgency', 'Prioridad', 'Prioridade'],
   channel: [
     '受理渠道', '来源渠道', '报障渠道', '反馈渠道', '工单来源', '受理方式', '渠道', '来源',
     'Channel', 'Ticket channel', 'Source', 'Via', 'Contact type', 'Contact_type', 'Request channel', 'Request channel type',
   ],
   // Finest classification first: the first alias present wins (contract: "the finest classification the file has").
+  // A file with only a type column (Ticket type, Issue Type, 工单类型) takes it as its category too (headers.ts).
   category: [
     '子分类', '二级分类', '问题子类', 'Subcategory',
     '问题分类', '业务模块', '问题类型', '分类', 'Request Type', 'Customer Request Type', 'Category',
-    '工单类型', 'Ticket type', 'Issue Type', 'Type',
   ],
-  fault_type: ['工单类型', '问题类型', 'Ticket type', 'Issue Type', 'Type', 'Category'],
+  fault_type: ['工单类型', '问题类型', 'Ticket type', 'Issue Type', 'Type', 'Tipo de Incidencia', 'Tipo de item', 'Category'],
   is_fault: ['是否故障', 'Is fault', 'Fault'],
   reopen_count: ['重开次数', '重新打开次数', '是否重开', '是否重新打开', '重开', 'Reopens', 'Reopen count', 'Reopen_count', 'Reopened', 'Times reopened'],
   satisfaction: [
     '满意度', '满意度评分', '客户满意度', '回访满意度', '满意度评价', '服务评价', '客户评价', '评价',
-    'Satisfaction', 'Satisfaction Score', 'Satisfaction rating', 'CSAT', 'Survey results', 'Rating',
+    'Satisfaction', 'Satisfaction Score', 'Satisfaction rating', 'CSAT', 'Survey results', 'Survey result', 'Rating',
   ],
   customer: [
-    '提交人', '申请人', '报障人', '报修人', '申请部门', '客户', '客户名称', '联系人',
-    'Requester', 'Requester name', 'Reporter', 'Caller', 'Caller_id', 'Customer', 'Contact', 'Requested by', 'Full name',
+    '提交人', '申请人', '报障人', '报修人', '申请部门', '客户', '客户名称', '服务对象', '联系人',
+    'Requester', 'Requester name', 'Reporter', 'Informador', 'Relator', 'Caller', 'Caller_id', 'Customer', 'Contact', 'Requested by', 'Full name',
   ],
 }
 

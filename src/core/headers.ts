@@ -1,21 +1,12 @@
-/** Header recognition: which column of an export holds which canonical field. */
-import { HEADER_ALIASES, TRAINING_ALIASES } from './header-aliases'
-import { MAPPING_TARGETS } from './schema'
+/** Header recognition by name: which column of an export holds which canonical field. */
+import type { MatchedBy } from './report-types'
 import type { Mapping, MappingTarget } from './schema'
+import { HEADER_ALIASES, TRAINING_ALIASES } from './header-aliases'
+import { keywordTarget, TRAP } from './header-keywords'
+import { cleanHeader, normalizeHeader } from './header-text'
+import { MAPPING_TARGETS } from './schema'
 
-const JIRA_CUSTOM_FIELD = /^\s*custom\s*field\s*[(（](.*)[)）]\s*$/i
-const IGNORED_CHARS = /[\s\uFEFF()（）[\]【】_\-:：/.*]/g
-
-/** Lowercase, without spaces, BOM, brackets and _-:：/. punctuation; Jira's "Custom field (X)" counts as X. */
-export function normalizeHeader(header: string): string {
-  const custom = JIRA_CUSTOM_FIELD.exec(header)
-  return (custom?.[1] ?? header).toLowerCase().replace(IGNORED_CHARS, '')
-}
-
-/** The header text as shown to the user and stored in a Mapping: trimmed, without a BOM. */
-export function cleanHeader(header: string): string {
-  return header.replace(/\uFEFF/g, '').trim()
-}
+export { cleanHeader, normalizeHeader }
 
 /**
  * Index of the header a mapping names: exact text first, then the same text trimmed,
@@ -56,6 +47,12 @@ export interface HeaderRecognition {
   score: number
   /** non-empty headers not mapped to any target */
   unknown: string[]
+  /** How each mapped target was found: an exact alias, a keyword family (to be confirmed by content), or the given mapping. */
+  how: Partial<Record<MappingTarget, MatchedBy>>
+  /** Column index -> the target a keyword family proposed for it but that another column already holds. */
+  alsoMatched: Map<number, MappingTarget>
+  /** Columns whose header looks like a ticket time but names another one (updated, due, SLA remaining, average ...). */
+  traps: Set<number>
 }
 
 /**
@@ -67,9 +64,11 @@ export function recognizeHeaders(headers: readonly string[], mapping?: Mapping):
   const owner: (MappingTarget[] | undefined)[] = headers.map(() => undefined)
   const result: Mapping = {}
   const indexes: Partial<Record<MappingTarget, number>> = {}
-  const take = (target: MappingTarget, index: number): void => {
+  const how: Partial<Record<MappingTarget, MatchedBy>> = {}
+  const take = (target: MappingTarget, index: number, by: MatchedBy): void => {
     result[target] = cleanHeader(headers[index] ?? '')
     indexes[target] = index
+    how[target] = by
     owner[index] = [...(owner[index] ?? []), target]
   }
   const isFree = (index: number, target: MappingTarget): boolean => {
@@ -83,7 +82,7 @@ export function recognizeHeaders(headers: readonly string[], mapping?: Mapping):
     if (text === undefined) continue
     explicit.add(target)
     const index = text === '' ? -1 : findHeaderIndex(headers, text)
-    if (index >= 0) take(target, index)
+    if (index >= 0) take(target, index, 'mapping')
   }
 
   const hits = headers.map((h) => ALIAS_INDEX.get(normalizeHeader(h)) ?? [])
@@ -98,16 +97,31 @@ export function recognizeHeaders(headers: readonly string[], mapping?: Mapping):
         bestRank = hit.rank
       }
     })
-    if (best >= 0) take(target, best)
+    if (best >= 0) take(target, best, 'alias')
   }
 
   headers.forEach((h, index) => {
     const target = owner[index] === undefined ? durationTarget(h) : null
-    if (target !== null && !explicit.has(target) && result[target] === undefined) take(target, index)
+    if (target !== null && !explicit.has(target) && result[target] === undefined) take(target, index, 'keyword')
   })
 
+  const alsoMatched = new Map<number, MappingTarget>()
+  const traps = new Set<number>()
+  headers.forEach((h, index) => {
+    if (owner[index] !== undefined) return
+    const { target, trap } = keywordTarget(normalizeHeader(h))
+    if (trap) traps.add(index)
+    if (target === null) return
+    if (!explicit.has(target) && result[target] === undefined) take(target, index, 'keyword')
+    else alsoMatched.set(index, target)
+  })
+
+  // A type column is the category of a file that has no finer classification (contract §1).
+  const typeColumn = indexes.fault_type
+  if (result.category === undefined && !explicit.has('category') && typeColumn !== undefined) take('category', typeColumn, how.fault_type ?? 'alias')
+
   const unknown = headers.filter((h, i) => owner[i] === undefined && cleanHeader(h) !== '').map(cleanHeader)
-  return { mapping: result, indexes, score: Object.keys(result).length, unknown }
+  return { mapping: result, indexes, score: Object.keys(result).length, unknown, how, alsoMatched, traps }
 }
 
 const MINUTES = /分钟|\bmins?\b|\bminutes?\b/
@@ -124,7 +138,7 @@ const NOT_ELAPSED = /business|工作时间|营业|sla|target|due|remaining|breac
  */
 export function durationTarget(header: string): MappingTarget | null {
   const h = header.toLowerCase()
-  if (NOT_ELAPSED.test(h)) return null
+  if (NOT_ELAPSED.test(h) || TRAP.test(normalizeHeader(header))) return null
   const minutes = MINUTES.test(h)
   const hours = HOURS.test(h)
   if (minutes === hours) return null

@@ -1,13 +1,15 @@
 /** A located table -> canonical tickets (KPI contract, section 1), with the rows it rejects. */
-import { recognizeHeaders, recognizeTrainingHeaders } from './headers'
 import type { LocatedTable } from './locate-table'
 import type { SatisfactionScale } from './normalize'
-import { dayFirstEvidence, parseDateTime } from './parse-datetime'
 import type { DateParseOptions } from './parse-datetime'
-import { MAPPING_TARGETS, REQUIRED_TARGETS } from './schema'
+import type { ColumnReport, MissingField } from './report-types'
 import type { CanonicalBatch, Mapping, MappingTarget, RejectedRow } from './schema'
+import { columnReport, missingFields } from './column-report'
+import { recognizeTrainingHeaders } from './headers'
+import { parseDateTime } from './parse-datetime'
+import { inferDayFirst, planColumns } from './plan-columns'
+import { REQUIRED_TARGETS } from './schema'
 import { cellAt, quote, TicketMapper } from './ticket-mapper'
-import type { Columns } from './ticket-mapper'
 
 /** Required columns that cannot be found. The message names them, lists the headers seen and says how to map them. */
 export class MappingError extends Error {
@@ -49,23 +51,30 @@ export interface MapTicketsResult {
   vendorColumn: string | null
   /** Values that were kept but could not be understood (left empty), one line per field. */
   warnings: string[]
+  /** Every column: the field it became and how it was read. */
+  columns: ColumnReport[]
+  /** The fields this file does not carry and the KPIs its tickets are left out of. */
+  missing: MissingField[]
 }
 
 export function mapTickets(located: LocatedTable, opts: MapTicketsOptions): MapTicketsResult {
   const { headers } = located
-  const recognized = recognizeHeaders(headers, opts.mapping)
-  const cols = Object.fromEntries(MAPPING_TARGETS.map((t) => [t, recognized.indexes[t] ?? -1])) as Columns
+  const plan = planColumns(located, opts.mapping)
+  const { cols } = plan
   const missing = REQUIRED_TARGETS.filter((t) => cols[t] < 0)
   if (missing.length > 0) {
-    const notFound = Object.entries(opts.mapping ?? {}).filter(([t, h]) => h !== '' && recognized.mapping[t as MappingTarget] === undefined)
+    const notFound = Object.entries(opts.mapping ?? {}).filter(([t, h]) => h !== '' && plan.mapping[t as MappingTarget] === undefined)
     throw new MappingError(opts.file, missing, headers, notFound)
   }
 
-  const dateOpts: DateParseOptions = {
-    date1904: opts.date1904 ?? located.date1904,
-    dayFirst: inferDayFirst(located.rows, [cols.created_at, cols.first_response_at, cols.resolved_at, cols.recovered_at]),
-  }
-  const mapper = new TicketMapper(headers, cols, { ...opts, dateOpts }, located.rows.length)
+  const dateOpts: DateParseOptions = { ...plan.dateOpts, date1904: opts.date1904 ?? located.date1904 }
+  const mapper = new TicketMapper(headers, cols, {
+    ...opts,
+    dateOpts,
+    satisfactionScale: opts.satisfactionScale ?? plan.satisfactionScale,
+    units: plan.units,
+    decimalComma: plan.decimalComma,
+  }, located.rows.length)
   const { rows, rowNumbers } = located
   for (let r = 0; r < rows.length; r++) mapper.add(rows[r] ?? [], rowNumbers[r] ?? 0)
 
@@ -78,32 +87,14 @@ export function mapTickets(located: LocatedTable, opts: MapTicketsOptions): MapT
   return {
     batch,
     rejected,
-    mapping: recognized.mapping,
+    mapping: plan.mapping,
     satisfactionScale,
-    vendorColumn: recognized.mapping.vendor ?? null,
+    vendorColumn: plan.mapping.vendor ?? null,
     warnings: mapper.warnings.list(),
+    columns: columnReport(located, plan, satisfactionScale),
+    missing: missingFields(batch.known, cols.priority >= 0),
   }
 }
-
-/** One export writes all its dates alike: a single 13/3/2025 makes every slash date of the file day-first. */
-function inferDayFirst(rows: readonly string[][], cols: number[]): boolean {
-  // Only columns whose first value has the year last need the full scan.
-  const used = cols.filter((c) => c >= 0 && YEAR_LAST.test(rows.find((row) => cellAt(row, c) !== '')?.[c]?.trim() ?? ''))
-  if (used.length === 0) return false
-  let dayFirst = 0
-  let monthFirst = 0
-  for (const row of rows) {
-    for (const c of used) {
-      const e = dayFirstEvidence(row[c] ?? '')
-      if (e > 0) dayFirst++
-      else if (e < 0) monthFirst++
-    }
-  }
-  // Contradicting evidence: no single order fits, keep the per-value rule.
-  return dayFirst > 0 && monthFirst === 0
-}
-
-const YEAR_LAST = /^\d{1,2}[/-]\d{1,2}[/-]\d/
 
 /**
  * The vendor of a file without a vendor column: its base name up to the first '_',

@@ -6,8 +6,8 @@ import type { Channel, Priority } from './schema'
 
 // Placeholders that exports write for NULL: treated as an empty cell everywhere.
 const PLACEHOLDERS = new Set([
-  '-', '--', '---', '—', '——', '/', 'n/a', 'N/A', 'NA', '#N/A', 'null', 'NULL', 'Null', 'none', 'None', 'NONE',
-  'nil', '无', '空', '0000-00-00', '0000-00-00 00:00:00',
+  '-', '--', '---', '—', '——', '/', '?', '？', '??', 'n/a', 'N/A', 'NA', 'na', 'n.a.', '#N/A', 'null', 'NULL', 'Null', 'none', 'None', 'NONE',
+  'nil', '无', '空', '暂无', '(空)', '（空）', '(blank)', '0000-00-00', '0000-00-00 00:00:00',
 ])
 
 // Most cells cannot be a placeholder by their first character: no string hashing for them.
@@ -44,17 +44,30 @@ const PRIORITY_FALLBACK: [RegExp, Priority][] = [
   [/high|高|major|重要|严重/, 'P2'],
   [/low|低|planning|trivial|轻微/, 'P4'],
 ]
-const priorityCache = new Map<string, Priority>()
+const priorityCache = new Map<string, Priority | null>()
 
 /**
  * P1..P4. Levels by number ('1', 'P1', '1 - Critical', 'Sev 2', '一级'): 0/1 -> P1, 2, 3,
  * 4 and above -> P4. Then words, then words contained in a longer text; anything else P3.
  */
 export function normalizePriority(text: string): Priority {
-  return isBlank(text) ? 'P3' : memo(priorityCache, text, computePriority)
+  return isBlank(text) ? 'P3' : memo(priorityCache, text, computePriority) ?? 'P3'
 }
 
-function computePriority(text: string): Priority {
+/** The priority a text names, null when it names none (normalizePriority then takes P3). */
+export function priorityOf(text: string): Priority | null {
+  return isBlank(text) ? null : memo(priorityCache, text, computePriority)
+}
+
+/** How a priority text was understood: a word, a numbered level, or a word inside a longer text. */
+export function priorityKind(text: string): 'word' | 'level' | 'contains' | null {
+  const t = text.trim().toLowerCase()
+  if (PRIORITY_WORDS.has(t)) return 'word'
+  if (LEVEL.test(t)) return 'level'
+  return PRIORITY_FALLBACK.some(([pattern]) => pattern.test(t)) ? 'contains' : null
+}
+
+function computePriority(text: string): Priority | null {
   const t = text.toLowerCase()
   const word = PRIORITY_WORDS.get(t)
   if (word !== undefined) return word
@@ -64,7 +77,7 @@ function computePriority(text: string): Priority {
     return n <= 1 ? 'P1' : n === 2 ? 'P2' : n === 3 ? 'P3' : 'P4'
   }
   for (const [pattern, p] of PRIORITY_FALLBACK) if (pattern.test(t)) return p
-  return 'P3'
+  return null
 }
 
 // First match wins, so the more specific words come first (企业微信 before 微信 before chat, voicemail before mail).
@@ -152,7 +165,9 @@ export function parseDecimal(text: string): number {
   return Number(commas ? text.replace(/,/g, '') : text)
 }
 
-export type DurationUnit = 'min' | 'hours'
+/** The unit of a duration column's plain numbers. */
+export type DurationUnit = 'sec' | 'min' | 'hours' | 'days'
+const PLAIN_UNIT_MINUTES: Record<DurationUnit, number> = { sec: 1 / 60, min: 1, hours: 60, days: 1440 }
 
 const DURATION_PART = /(\d+(?:\.\d+)?)\s*(days?|d|天|日|hours?|hrs?|h|小时|时|minutes?|mins?|m|分钟|分|seconds?|secs?|s|秒)\s*/y
 const UNIT_MINUTES: Record<string, number> = { d: 1440, 天: 1440, 日: 1440, h: 60, 小: 60, 时: 60, m: 1, 分: 1, s: 1 / 60, 秒: 1 / 60 }
@@ -163,7 +178,7 @@ const UNIT_MINUTES: Record<string, number> = { d: 1440, 天: 1440, 日: 1440, h:
  */
 export function parseDuration(text: string, unit: DurationUnit): number {
   const n = parseDecimal(text)
-  if (!Number.isNaN(n)) return n < 0 ? NaN : unit === 'hours' ? n * 60 : n
+  if (!Number.isNaN(n)) return n < 0 ? NaN : n * PLAIN_UNIT_MINUTES[unit]
   if (text.includes(':')) return parseClockDuration(text)
   DURATION_PART.lastIndex = 0
   let minutes = 0
@@ -198,6 +213,8 @@ const SATISFACTION_LABELS = new Map<string, number | null>([
   ['extremely satisfied', 10], ['very satisfied', 10], ['satisfied', 8], ['neutral', 6], ['dissatisfied', 4],
   ['unsatisfied', 4], ['very dissatisfied', 2], ['very unsatisfied', 2], ['extremely dissatisfied', 0],
   ['good', 10], ['bad', 0], ['good, i\'m satisfied', 10], ['bad, i\'m unsatisfied', 0], ['awesome', 10], ['not good', 0],
+  // KF5 and similar five-step scales: Very Poor … Excellent.
+  ['excellent', 10], ['very good', 8], ['fair', 6], ['poor', 4], ['very poor', 2],
   ['extremely happy', 10], ['very happy', 10], ['happy', 8], ['unhappy', 4], ['very unhappy', 2], ['extremely unhappy', 0],
   ['offered', null], ['not offered', null], ['unoffered', null], ['not rated', null], ['unrated', null], ['no rating', null],
   ['未评价', null], ['未评', null], ['未回访', null], ['未邀评', null],
@@ -208,6 +225,11 @@ export function satisfactionLabel(text: string): number | null | undefined {
   return memo(labelCache, text, (t) => SATISFACTION_LABELS.get(t.toLowerCase()))
 }
 const labelCache = new Map<string, number | null | undefined>()
+
+/** Whether a duration text says its own unit ('1h 20m', '01:20:00', '45分钟'), unlike a plain number. */
+export function isSelfDescribingDuration(text: string): boolean {
+  return Number.isNaN(parseDecimal(text)) && !Number.isNaN(parseDuration(text, 'min'))
+}
 
 /** A satisfaction number, also written with a unit: '4分', '5星'. NaN when not a number. */
 export function satisfactionNumber(text: string): number {

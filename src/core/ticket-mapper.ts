@@ -41,6 +41,10 @@ export interface TicketMapperOptions {
   dateOpts: DateParseOptions
   /** Overrides the scale detected from the column's numbers. */
   satisfactionScale?: SatisfactionScale
+  /** The unit of each duration column's plain numbers, where it is not the target's own (e.g. seconds). */
+  units?: Partial<Record<MappingTarget, DurationUnit>>
+  /** Columns whose numbers use a decimal comma ('1,5'). */
+  decimalComma?: ReadonlySet<number>
 }
 
 export class TicketMapper {
@@ -192,9 +196,9 @@ export class TicketMapper {
 
   /** Minutes, null when empty, undefined when not a duration. */
   private duration(row: readonly string[], target: MappingTarget, unit: DurationUnit): number | null | undefined {
-    const text = cellAt(row, this.cols[target])
+    const text = this.numberCell(row, this.cols[target])
     if (text === '') return null
-    const minutes = parseDuration(text, unit)
+    const minutes = parseDuration(text, this.opts.units?.[target] ?? unit)
     if (!Number.isNaN(minutes)) return minutes
     this.failure = `${target} ${quote(text)} is not a duration (column ${quote(this.header(target))})`
     return undefined
@@ -223,7 +227,7 @@ export class TicketMapper {
 
   /** A label's value now; a number is kept raw for finish() (contract: the scale is per column). */
   private satisfaction(row: readonly string[], i: number, rowNo: number): number | null {
-    const text = cellAt(row, this.cols.satisfaction)
+    const text = this.numberCell(row, this.cols.satisfaction)
     if (text === '') return null
     const n = satisfactionNumber(text)
     if (!Number.isNaN(n)) {
@@ -236,10 +240,18 @@ export class TicketMapper {
     return label ?? null
   }
 
+  /** The cell, with a decimal comma read as a point in the columns that write one. */
+  private numberCell(row: readonly string[], col: number): string {
+    const text = cellAt(row, col)
+    return this.opts.decimalComma?.has(col) === true ? text.replace(DECIMAL_COMMA_AT, '.') : text
+  }
+
   private header(target: MappingTarget): string {
     return (this.headers[this.cols[target]] ?? target).trim()
   }
 }
+
+const DECIMAL_COMMA_AT = /,(?=\d+$)/
 
 /** Collects values kept as empty because they were not understood, for the import report. */
 export class Warnings {

@@ -54,7 +54,10 @@ export async function importFile(bytes: Uint8Array, file: string, opts: ImportOp
     }
     const m = mapTickets(located, { file, defaultVendor, mapping: opts.mapping, date1904: grid.date1904 })
     return {
-      report: { ...base, kind: 'tickets', rejected: m.rejected.length, loaded: m.batch.length, vendor: m.vendorColumn ? null : defaultVendor, warnings: m.warnings },
+      report: {
+        ...base, kind: 'tickets', rejected: m.rejected.length, loaded: m.batch.length, vendor: m.vendorColumn ? null : defaultVendor,
+        warnings: m.warnings, columns: m.columns, missing: m.missing,
+      },
       rejected: m.rejected,
       kind: 'tickets',
       ipc: batchToArrowIPC(m.batch),

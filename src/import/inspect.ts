@@ -1,8 +1,9 @@
 import type { Mapping } from '../core/schema'
 import type { ReadLimits } from './types'
-import { recognizeHeaders } from '../core/headers'
+import type { MatchedBy } from '../core/report-types'
 import { locateTable } from '../core/locate-table'
 import { defaultVendorFromFileName } from '../core/map-table'
+import { planColumns } from '../core/plan-columns'
 import { REQUIRED_TARGETS } from '../core/schema'
 import { readGrid } from './read-grid'
 
@@ -15,6 +16,8 @@ export interface Inspection {
   preview: string[][]
   /** What was recognised (with the given mapping applied). */
   mapping: Mapping
+  /** How each recognised field was found. */
+  how: Partial<Record<string, MatchedBy>>
   /** Required targets that no header maps to. */
   missing: string[]
   hasVendorColumn: boolean
@@ -27,22 +30,23 @@ export async function inspectFile(bytes: Uint8Array, file: string, mapping?: Map
   try {
     const grid = await readGrid(bytes, file, limits)
     const located = locateTable(grid, mapping)
-    const recognised = recognizeHeaders(located.headers, mapping)
+    const plan = planColumns(located, mapping)
     const isTickets = located.kind === 'tickets'
     return {
       file,
       kind: located.kind,
       headers: located.headers,
       preview: located.rows.slice(0, 5),
-      mapping: recognised.mapping,
-      missing: isTickets ? REQUIRED_TARGETS.filter(t => recognised.mapping[t] === undefined) : [],
-      hasVendorColumn: recognised.mapping.vendor !== undefined,
+      mapping: plan.mapping,
+      how: plan.how,
+      missing: isTickets ? REQUIRED_TARGETS.filter(t => plan.mapping[t] === undefined) : [],
+      hasVendorColumn: plan.mapping.vendor !== undefined,
       defaultVendor,
       error: null,
     }
   }
   catch (e) {
     const error = e instanceof Error ? e.message : String(e)
-    return { file, kind: null, headers: [], preview: [], mapping: {}, missing: [], hasVendorColumn: false, defaultVendor, error }
+    return { file, kind: null, headers: [], preview: [], mapping: {}, how: {}, missing: [], hasVendorColumn: false, defaultVendor, error }
   }
 }

@@ -34,10 +34,11 @@ beforeAll(() => {
     ',2026-04-01 09:00,,,低,邮件,审批流程,0,,行政部',
   ].join('\r\n'))
   writeFileSync(file('export.csv'), [
-    'Case No.,Opened On,Answered On',
+    // Headers no alias or keyword family knows ("Case No." / "Opened On" are recognised since the keyword families).
+    'Ref,Stamp,Answered',
     'C1,2026-03-05 10:00,2026-03-05 10:30',
   ].join('\n'))
-  writeFileSync(file('map.json'), JSON.stringify({ ticket_id: 'Case No.', created_at: 'Opened On', first_response_at: 'Answered On' }))
+  writeFileSync(file('map.json'), JSON.stringify({ ticket_id: 'Ref', created_at: 'Stamp', first_response_at: 'Answered' }))
   writeFileSync(file('broken.xlsx'), 'this is not a workbook')
 })
 
@@ -79,7 +80,7 @@ describe('servicewall report', () => {
     const bad = await cli('report', file('export.csv'))
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain('ticket_id')
-    expect(bad.stderr).toContain('"Case No."')
+    expect(bad.stderr).toContain('"Ref"')
     expect(bad.stderr).toContain('--map')
     const ok = await cli('report', '--format', 'json', '--map', file('map.json'), file('export.csv'))
     expect(ok.code).toBe(0)
