@@ -10,7 +10,10 @@ export interface ReportArgs {
   to: string | null
   onlyVendors: string[]
   asOf: string | null
+  /** Mapping file for every file (--map FILE.json), null when none. */
   map: string | null
+  /** Mapping file per input file (--map INPUT=FILE.json), keyed as given (path or base name). */
+  fileMaps: Map<string, string>
   config: string | null
 }
 
@@ -28,7 +31,8 @@ Options:
   --to YYYY-MM           last month to include
   --only-vendor NAME     only this vendor (repeatable)
   --as-of TIMESTAMP      "now" for SLA eligibility (default: latest timestamp in the data)
-  --map FILE             JSON mapping {canonical field: header} for unrecognised headers
+  --map FILE             JSON mapping {canonical field: header} for every file
+  --map INPUT=FILE       the same for one input file only (repeatable; wins over --map FILE)
   --config FILE          JSON overrides of anchors, SLA targets, weights, headcount
   -h, --help             this text
 
@@ -48,7 +52,7 @@ export function parseReportArgs(argv: string[]): ReportArgs | 'help' {
       'to': { type: 'string' },
       'only-vendor': { type: 'string', multiple: true },
       'as-of': { type: 'string' },
-      'map': { type: 'string' },
+      'map': { type: 'string', multiple: true },
       'config': { type: 'string' },
       'help': { type: 'boolean', short: 'h' },
     },
@@ -66,6 +70,7 @@ export function parseReportArgs(argv: string[]): ReportArgs | 'help' {
     vendors.set(spec.slice(0, eq), spec.slice(eq + 1))
   }
   if (positionals.length === 0) throw new UsageError('no input files given')
+  const { map, fileMaps } = splitMaps(values.map ?? [], positionals)
   return {
     files: positionals,
     format,
@@ -75,7 +80,29 @@ export function parseReportArgs(argv: string[]): ReportArgs | 'help' {
     to: values.to ?? null,
     onlyVendors: values['only-vendor'] ?? [],
     asOf: values['as-of'] ?? null,
-    map: values.map ?? null,
+    map,
+    fileMaps,
     config: values.config ?? null,
   }
+}
+
+/** `--map FILE.json` applies to every file; `--map INPUT=FILE.json` (INPUT an input path or base name) to one. */
+function splitMaps(specs: string[], inputs: string[]): { map: string | null, fileMaps: Map<string, string> } {
+  const names = new Set(inputs.flatMap(f => [f, f.split(/[\\/]/).pop() ?? f]))
+  const fileMaps = new Map<string, string>()
+  let map: string | null = null
+  for (const spec of specs) {
+    const eq = spec.lastIndexOf('=')
+    const input = eq > 0 ? spec.slice(0, eq) : ''
+    if (eq > 0 && names.has(input)) {
+      if (eq === spec.length - 1) throw new UsageError(`--map expects INPUT=MAPPING.json, got "${spec}"`)
+      fileMaps.set(input, spec.slice(eq + 1))
+    }
+    else if (eq > 0 && spec.slice(eq + 1).endsWith('.json') && !spec.slice(0, eq).endsWith('.json')) {
+      throw new UsageError(`--map ${spec}: "${input}" is not one of the input files`)
+    }
+    else if (map !== null) throw new UsageError('--map FILE is given twice; use --map INPUT=FILE for one file')
+    else map = spec
+  }
+  return { map, fileMaps }
 }

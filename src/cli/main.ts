@@ -31,11 +31,15 @@ function asOfArg(text: string | null): AsOf | undefined {
   return { ms, text: new Date(ms).toISOString().slice(0, 19).replace('T', ' ') }
 }
 
-async function importAll(args: ReportArgs, mapping: ReturnType<typeof parseMappingJson> | undefined): Promise<ImportedFile[]> {
+type Mapping = ReturnType<typeof parseMappingJson>
+
+async function importAll(args: ReportArgs, mapping: Mapping | undefined): Promise<ImportedFile[]> {
   const out: ImportedFile[] = []
   for (const file of args.files) {
     const name = path.basename(file)
     const vendor = args.vendors.get(file) ?? args.vendors.get(name)
+    const own = args.fileMaps.get(file) ?? args.fileMaps.get(name)
+    const fileMapping = own === undefined ? mapping : parseMappingJson(await readJson(own, 'mapping'))
     let bytes: Uint8Array
     try {
       bytes = new Uint8Array(await readFile(file))
@@ -44,7 +48,7 @@ async function importAll(args: ReportArgs, mapping: ReturnType<typeof parseMappi
       out.push(failedImport(name, `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`))
       continue
     }
-    out.push(await importFile(bytes, name, { vendor, mapping }))
+    out.push(await importFile(bytes, name, { vendor, mapping: fileMapping }))
   }
   return out
 }

@@ -1,4 +1,5 @@
 /** The column report of one imported table: every column, the field it became and how, and what the file cannot tell. */
+import type { TrainingColumns } from './headers'
 import type { ColumnPlan, DurationTarget } from './plan-columns'
 import type { LocatedTable } from './locate-table'
 import type { SatisfactionScale } from './normalize'
@@ -81,4 +82,14 @@ function detect(
 
 function labelText(v: number | null | undefined): string {
   return v === undefined ? 'not understood' : v === null ? 'not rated' : String(v)
+}
+
+/** A training-records file: the person, vendor and date columns, and the rest unused. */
+export function trainingColumnReport(located: LocatedTable, cols: TrainingColumns): ColumnReport[] {
+  const rows = sampleRows(located.rows)
+  const fields: Record<number, string> = { [cols.person]: 'person', [cols.vendor]: 'vendor', [cols.date]: 'training_date' }
+  return located.headers.map((header, index) => {
+    const field = fields[index] ?? null
+    return { index: index + 1, header: header.trim(), field, how: field === null ? null : 'alias', detected: [], samples: columnSample(rows, index).distinct.slice(0, SAMPLES) }
+  })
 }

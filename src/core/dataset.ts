@@ -3,6 +3,7 @@ import type { Engine } from './engine'
 import type { FileReport, ImportReport } from './report-types'
 import type { KnownFlag, RejectedRow } from './schema'
 import { KNOWN_FLAGS } from './schema'
+import { UPDATE_ROWS_SQL } from './sql/update-rows'
 import { buildTicketsSteps, DUPLICATES_SQL, INSERT_FILE_SQL, STAGED_TABLES_SQL, stagedTable, stagedViewSql, STAGING_DDL } from './sql/tickets-table'
 
 /** One file after the import stage, ready for the database: Arrow IPC bytes plus its report lines. */
@@ -27,6 +28,7 @@ function stepName(sql: string): string {
 export class Dataset {
   private files: ImportedFile[] = []
   private duplicates = new Map<number, number>()
+  private updates = new Map<number, number>()
 
   constructor(private readonly engine: Engine, private config: KpiConfig) {}
 
@@ -105,6 +107,8 @@ export class Dataset {
     this.lastBuildTimings = timings
     const rows = await this.engine.query<{ file_idx: number, duplicates: number }>(DUPLICATES_SQL)
     this.duplicates = new Map(rows.map(r => [r.file_idx, r.duplicates]))
+    const updates = await this.engine.query<{ file_idx: number, updates: number }>(UPDATE_ROWS_SQL)
+    this.updates = new Map(updates.map(r => [r.file_idx, r.updates]))
   }
 
   /** Per-file counts; `loaded` and `duplicates` come from the database after de-duplication. */
@@ -113,7 +117,8 @@ export class Dataset {
       if (f.kind !== 'tickets' || !f.ipc) return { ...f.report }
       const duplicates = this.duplicates.get(idx) ?? 0
       const accepted = f.report.rows - f.report.rejected
-      return { ...f.report, duplicates, loaded: accepted - duplicates }
+      const updates = this.updates.get(idx) ?? 0
+      return { ...f.report, duplicates, loaded: accepted - duplicates, ...(updates > 0 ? { update_rows: updates } : {}) }
     })
     return { files, rejected: this.files.flatMap(f => f.rejected) }
   }

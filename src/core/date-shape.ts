@@ -21,7 +21,9 @@ function describe(t: string, dayFirst: boolean): string {
   if (runs.length === 0) return t
   const firstLen = runs[0]?.[0].length ?? 0
   const monthName = /[a-z]{3,}/i.test(t.replace(/\b(?:am|pm)\b/gi, ''))
-  const dateOrder = firstLen === 4 ? ['YYYY', 'MM', 'DD'] : monthName ? (/^\d/.test(t) ? ['DD', 'YY'] : ['DD', 'YYYY']) : dayFirst ? ['DD', 'MM', 'YYYY'] : ['MM', 'DD', 'YYYY']
+  // Dot dates are always read day first (parse-datetime.ts).
+  const dayMonth = dayFirst || /^\d{1,2}\.\d{1,2}\./.test(t)
+  const dateOrder = firstLen === 4 ? ['YYYY', 'MM', 'DD'] : monthName ? (/^\d/.test(t) ? ['DD', 'YY'] : ['DD', 'YYYY']) : dayMonth ? ['DD', 'MM', 'YYYY'] : ['MM', 'DD', 'YYYY']
   const timeOrder = ['hh', 'mm', 'ss', 'SSS']
   let out = ''
   let last = 0

@@ -4,7 +4,7 @@ import type { SatisfactionScale } from './normalize'
 import type { DateParseOptions } from './parse-datetime'
 import type { ColumnReport, MissingField } from './report-types'
 import type { CanonicalBatch, Mapping, MappingTarget, RejectedRow } from './schema'
-import { columnReport, missingFields } from './column-report'
+import { columnReport, missingFields, trainingColumnReport } from './column-report'
 import { recognizeTrainingHeaders } from './headers'
 import { parseDateTime } from './parse-datetime'
 import { inferDayFirst, planColumns } from './plan-columns'
@@ -120,7 +120,7 @@ export interface TrainingRecords {
  */
 export function mapTraining(
   located: LocatedTable, opts: { file: string, defaultVendor: string, date1904?: boolean },
-): { records: TrainingRecords, rejected: RejectedRow[] } {
+): { records: TrainingRecords, rejected: RejectedRow[], columns: ColumnReport[] } {
   const cols = recognizeTrainingHeaders(located.headers)
   const missing = [cols.person < 0 ? 'person' : '', cols.date < 0 ? 'date' : ''].filter((f) => f !== '')
   if (missing.length > 0) throw new MappingError(opts.file, missing, located.headers)
@@ -142,5 +142,5 @@ export function mapTraining(
     records.date.push(date)
   })
   rejected.sort((a, b) => a.row - b.row)
-  return { records, rejected }
+  return { records, rejected, columns: trainingColumnReport(located, cols) }
 }

@@ -110,6 +110,18 @@ export function planColumns(located: LocatedTable, mapping?: Mapping): ColumnPla
     else if (t === 'is_fault' && yesNoShare(s) < CONFIRM) drop(t, `the header suggests a fault flag, but its values are not yes/no (e.g. "${s.values[0]}")`)
   }
 
+  // An alias that names a time ("First response time") over a column of durations: the values decide.
+  for (const t of EVENT_TARGETS) {
+    const alt = TIME_OR_DURATION[t]
+    if (cols[t] < 0 || how[t] !== 'alias' || alt === undefined || cols[alt] >= 0) continue
+    const s = sample(cols[t])
+    const ev = durationEvidence(s)
+    if (s.values.length === 0 || timestampShare(s, dateOpts) >= 0.5 || ev.share < CONFIRM) continue
+    const unit = headerHints(headers[cols[t]] ?? '').unit
+    if (unit === undefined && ev.plain + ev.decimalComma > 0) drop(t, `holds plain numbers, not dates, and the header names no unit: map it as ${alt} or its _hours twin`)
+    else moveTo(t, alt)
+  }
+
   // A ticket event before the ticket was raised is not that event: a keyword-found one must mostly come after created_at.
   for (const t of EVENT_TARGETS) {
     if (cols[t] < 0 || how[t] !== 'keyword' || createdSample.length === 0) continue

@@ -45,7 +45,7 @@ export async function importFile(bytes: Uint8Array, file: string, opts: ImportOp
       const t = mapTraining(located, { file, defaultVendor })
       const rejected = t.rejected
       return {
-        report: { ...base, kind: 'training', rejected: rejected.length, loaded: rows - rejected.length, vendor: null },
+        report: { ...base, kind: 'training', rejected: rejected.length, loaded: rows - rejected.length, vendor: null, columns: t.columns },
         rejected,
         kind: 'training',
         ipc: trainingToArrowIPC(t.records),

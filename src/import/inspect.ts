@@ -17,7 +17,7 @@ export interface Inspection {
   /** What was recognised (with the given mapping applied). */
   mapping: Mapping
   /** How each recognised field was found. */
-  how: Partial<Record<string, MatchedBy>>
+  how?: Partial<Record<string, MatchedBy>>
   /** Required targets that no header maps to. */
   missing: string[]
   hasVendorColumn: boolean

@@ -4,6 +4,7 @@ import type { KpiKey } from '../kpis'
 import { DIMENSIONS, SCORED_KPIS } from '../config'
 import { KPI_KEYS } from '../kpis'
 import { DIMENSION_LABELS, formatKpi, GRADE_LABELS, KPI_LABELS } from './format-value'
+import { columnsSection } from './render-columns-md'
 
 const MAX_REJECTED_LISTED = 50
 
@@ -64,5 +65,6 @@ export function renderMarkdown(r: KpiReport): string {
     `## KPIs by vendor 各厂商 KPI\n\nGrades: ${grades}`, kpiTable(r),
     '## By month 按月', months(r),
     '## Import 导入', imports(r),
+    '## Columns 列', columnsSection(r),
   ].join('\n\n') + '\n'
 }
