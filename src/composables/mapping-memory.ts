@@ -16,7 +16,8 @@ export function recallMapping(headers: readonly string[], storage: Storage = loc
     const out: Mapping = {}
     for (const t of MAPPING_TARGETS) {
       const h = (raw as Record<string, unknown>)[t]
-      if (typeof h === 'string' && headers.includes(h)) out[t] = h
+      // "" is a column taken back on purpose (the import report's mapping dialog).
+      if (typeof h === 'string' && (h === '' || headers.includes(h))) out[t] = h
     }
     return Object.keys(out).length ? out : null
   }

@@ -123,9 +123,14 @@ export function usesDecimalComma(s: ColumnSample): boolean {
   return s.values.some(v => DECIMAL_COMMA.test(v)) && !s.values.some(v => /^-?\d+\.\d+$/.test(v))
 }
 
-/** Share of distinct values that name a priority by word or level (not a bare word inside a longer text). */
-export function priorityShare(s: ColumnSample): number {
-  return share(s.distinct, v => priorityKind(v) === 'word' || priorityKind(v) === 'level')
+const MARKED_LEVEL = /^(?:p|s|sev|severity|priority|level|l)\s*[0-5]$|^[0-5]\s*[-–—:.]\s*\p{L}|^[0-5一二三四五]\s*级/iu
+
+/**
+ * Share of distinct values that name a priority: a word (紧急, High), a marked level (P1, Sev 2,
+ * 1 - Critical, 一级) or, where the header already says priority, a bare level 0..5.
+ */
+export function priorityShare(s: ColumnSample, bareLevels = true): number {
+  return share(s.distinct, v => priorityKind(v) === 'word' || MARKED_LEVEL.test(v) || (bareLevels && /^[0-5]$/.test(v)))
 }
 
 /** Share of distinct values that name a known channel (not 'other'). */

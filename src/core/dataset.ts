@@ -47,24 +47,38 @@ export class Dataset {
   /** Adds files in order, then rebuilds `tickets` once. */
   async add(files: ImportedFile[]): Promise<void> {
     for (const f of files) {
-      const idx = this.files.length
       this.files.push(f)
-      if (!f.ipc || !f.kind) continue
-      if (f.kind === 'tickets') {
-        // A ticket file becomes its own table straight from the IPC bytes; the view staged_tickets adds file_idx.
-        await this.engine.exec(`DROP TABLE IF EXISTS ${stagedTable(idx)}`)
-        await this.engine.insertArrowIPC(stagedTable(idx), f.ipc, true)
-        const known = f.known ?? Object.fromEntries(KNOWN_FLAGS.map(k => [k, false])) as Record<KnownFlag, boolean>
-        await this.engine.query(INSERT_FILE_SQL, [idx, f.report.file, ...KNOWN_FLAGS.map(k => known[k])])
-        continue
-      }
-      // Training records are few: stage, then append tagged with file_idx.
-      await this.engine.exec('DROP TABLE IF EXISTS stage')
-      await this.engine.insertArrowIPC('stage', f.ipc, true)
-      await this.engine.exec(`INSERT INTO training SELECT ${idx}, * FROM stage`)
-      await this.engine.exec('DROP TABLE stage')
+      await this.stage(this.files.length - 1, f)
     }
     await this.rebuild()
+  }
+
+  /** Puts a file imported again (e.g. with another column mapping) in the place of file `idx`, keeping the load order. */
+  async replace(idx: number, f: ImportedFile): Promise<void> {
+    if (idx < 0 || idx >= this.files.length) throw new RangeError(`no file ${idx} in the data set`)
+    await this.engine.exec(`DROP TABLE IF EXISTS ${stagedTable(idx)}`)
+    await this.engine.query('DELETE FROM import_files WHERE file_idx = ?', [idx])
+    await this.engine.query('DELETE FROM training WHERE file_idx = ?', [idx])
+    this.files[idx] = f
+    await this.stage(idx, f)
+    await this.rebuild()
+  }
+
+  private async stage(idx: number, f: ImportedFile): Promise<void> {
+    if (!f.ipc || !f.kind) return
+    if (f.kind === 'tickets') {
+      // A ticket file becomes its own table straight from the IPC bytes; the view staged_tickets adds file_idx.
+      await this.engine.exec(`DROP TABLE IF EXISTS ${stagedTable(idx)}`)
+      await this.engine.insertArrowIPC(stagedTable(idx), f.ipc, true)
+      const known = f.known ?? Object.fromEntries(KNOWN_FLAGS.map(k => [k, false])) as Record<KnownFlag, boolean>
+      await this.engine.query(INSERT_FILE_SQL, [idx, f.report.file, ...KNOWN_FLAGS.map(k => known[k])])
+      return
+    }
+    // Training records are few: stage, then append tagged with file_idx.
+    await this.engine.exec('DROP TABLE IF EXISTS stage')
+    await this.engine.insertArrowIPC('stage', f.ipc, true)
+    await this.engine.exec(`INSERT INTO training SELECT ${idx}, * FROM stage`)
+    await this.engine.exec('DROP TABLE stage')
   }
 
   async setConfig(config: KpiConfig): Promise<void> {

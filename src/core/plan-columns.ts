@@ -183,7 +183,7 @@ function contentOnly(
   const used = new Set(Object.values(cols).filter(c => c >= 0))
   const tests: [MappingTarget, (s: ColumnSample) => boolean][] = [
     ['satisfaction', s => satisfactionLabelShare(s) >= LABELS_BY_CONTENT],
-    ['priority', s => priorityShare(s) >= LABELS_BY_CONTENT && s.distinct.some(v => !/^\d+$/.test(v))],
+    ['priority', s => priorityShare(s, false) >= LABELS_BY_CONTENT],
     ['channel', s => channelShare(s) >= LABELS_BY_CONTENT && s.distinct.some(v => !/^\d+$/.test(v))],
   ]
   headers.forEach((_, c) => {

@@ -25,6 +25,10 @@ export interface WallBackend {
   inspect: (file: File, mapping?: Mapping) => Promise<Inspection>
   /** Appends files, in order (a later file wins a duplicate ticket). */
   load: (files: PendingFile[], onProgress: (p: LoadProgress) => void) => Promise<ImportReport>
+  /** The loaded file at this position of the import report, as it was given. */
+  source: (index: number) => PendingFile | null
+  /** Imports the file at this position again with another column mapping, in its place. */
+  remap: (index: number, mapping: Mapping) => Promise<ImportReport>
   /** Replaces what is loaded with the embedded demo data. */
   loadDemo: () => Promise<ImportReport>
   clear: () => Promise<void>
@@ -51,6 +55,8 @@ export async function createWallBackend(): Promise<WallBackend> {
   const importer = new ImportClient()
   let config = mergeConfig({})
   const dataset = await Dataset.open(engine, config)
+  /** The files as given, in the data set's order (the import report's), for a mapping applied later. */
+  let sources: PendingFile[] = []
 
   async function load(files: PendingFile[], onProgress: (p: LoadProgress) => void): Promise<ImportReport> {
     // Files are parsed one after another: memory stays at one file's worth on top of DuckDB.
@@ -58,6 +64,7 @@ export async function createWallBackend(): Promise<WallBackend> {
       const imported = await importer.import(f.file, { vendor: f.vendor, mapping: f.mapping }, onProgress)
       onProgress({ file: f.file.name, phase: 'loading', bytesRead: f.file.size, bytesTotal: f.file.size, rows: imported.report.rows })
       await dataset.add([imported])
+      sources.push(f)
       onProgress({ file: f.file.name, phase: imported.report.error ? 'error' : 'done', bytesRead: f.file.size, bytesTotal: f.file.size, rows: imported.report.loaded })
     }
     return dataset.importReport()
@@ -66,13 +73,26 @@ export async function createWallBackend(): Promise<WallBackend> {
   return {
     inspect: (file, mapping) => importer.inspect(file, mapping),
     load,
+    source: index => sources[index] ?? null,
+    async remap(index, mapping) {
+      const src = sources[index]
+      if (!src) throw new RangeError(`no file ${index} is loaded`)
+      const next = { ...src, mapping }
+      await dataset.replace(index, await importer.import(src.file, { vendor: src.vendor, mapping }, () => {}))
+      sources[index] = next
+      return dataset.importReport()
+    },
     async loadDemo() {
       await dataset.clear()
+      sources = []
       config = mergeConfig(demoConfig)
       await dataset.setConfig(config)
       return load((await demoFiles()).map(file => ({ file })), () => {})
     },
-    clear: () => dataset.clear(),
+    async clear() {
+      await dataset.clear()
+      sources = []
+    },
     async configure(overrides) {
       config = mergeConfig(overrides, config)
       await dataset.setConfig(config)

@@ -8,7 +8,7 @@ import { useDatasetStore } from './dataset'
 
 export type Question =
   | { kind: 'vendor', file: string, defaultVendor: string }
-  | { kind: 'mapping', inspection: Inspection }
+  | { kind: 'mapping', inspection: Inspection, any?: boolean }
 
 const needsMapping = (i: Inspection) => i.error === null && i.headers.length > 0 && (i.kind === null || i.missing.length > 0)
 
@@ -102,11 +102,45 @@ export const useImportsStore = defineStore('imports', () => {
     return chain
   }
 
+  /**
+   * Opens the mapping dialog for a loaded file (any field, not only the required ones), with
+   * what was detected preselected; applying it imports that file again in its place.
+   */
+  async function remap(index: number): Promise<void> {
+    const b = dataset.backend
+    const src = b?.source(index)
+    if (!b || !src) return
+    summaryOpen.value = false
+    const ins = await b.inspect(src.file, src.mapping)
+    const chosen = await ask<Mapping>({ kind: 'mapping', inspection: ins, any: true })
+    if (chosen) {
+      busy.value = true
+      error.value = null
+      try {
+        rememberMapping(ins.headers, chosen)
+        lastReport.value = await b.remap(index, chosen)
+        await dataset.refresh()
+      }
+      catch (e) {
+        error.value = e instanceof Error ? e.message : String(e)
+      }
+      finally {
+        busy.value = false
+      }
+    }
+    summaryOpen.value = true
+  }
+
+  function remapFile(index: number): Promise<void> {
+    chain = chain.then(() => remap(index))
+    return chain
+  }
+
   const overall = computed(() => {
     const total = progress.value.reduce((s, p) => s + p.bytesTotal, 0)
     const read = progress.value.reduce((s, p) => s + Math.min(p.bytesRead, p.bytesTotal), 0)
     return { bytesRead: read, bytesTotal: total, rows: progress.value.reduce((s, p) => s + p.rows, 0), ratio: total ? read / total : 0 }
   })
 
-  return { question, progress, overall, busy, error, summaryOpen, lastReport, reply, importFiles }
+  return { question, progress, overall, busy, error, summaryOpen, lastReport, reply, importFiles, remapFile }
 })

@@ -14,6 +14,7 @@ export interface FakeBackend extends WallBackend {
 
 export function fakeBackend(inspections: Record<string, Partial<Inspection>> = {}): FakeBackend {
   let imp: ImportReport = { files: [], rejected: [] }
+  let sources: PendingFile[] = []
   let waiting: (() => void)[] = []
   const b: FakeBackend = {
     reports: [],
@@ -30,12 +31,20 @@ export function fakeBackend(inspections: Record<string, Partial<Inspection>> = {
     load: vi.fn(async (files: PendingFile[], onProgress: (p: LoadProgress) => void) => {
       for (const f of files) onProgress({ file: f.file.name, phase: 'done', bytesRead: f.file.size, bytesTotal: f.file.size, rows: 2 })
       imp = { files: [...imp.files, ...files.map(f => ({ file: f.file.name, format: 'csv', encoding: 'utf-8', rows: 2, loaded: 2, rejected: 0, duplicates: 0, error: null, vendor: f.vendor ?? null }))], rejected: imp.rejected }
+      sources = [...sources, ...files]
+      return imp
+    }),
+    source: (i: number) => sources[i] ?? null,
+    remap: vi.fn(async (i: number, mapping: Mapping) => {
+      const src = sources[i]
+      if (src) sources[i] = { ...src, mapping }
       return imp
     }),
     loadDemo: vi.fn(async () => (imp = { files: [{ file: 'demo.csv', format: 'csv', encoding: 'utf-8', rows: 1, loaded: 1, rejected: 0, duplicates: 0, error: null }], rejected: [] })),
     configure: vi.fn(async () => {}),
     clear: vi.fn(async () => {
       imp = { files: [], rejected: [] }
+      sources = []
     }),
     async report(f): Promise<KpiReport> {
       b.reports.push(f)

@@ -75,11 +75,13 @@ describe('recognition by keyword, confirmed by content', () => {
 
   it('finds priority, channel and satisfaction columns by their values alone', () => {
     const r = map([
-      ['ID', 'Created', 'Col A', 'Col B', 'Col C', 'Col D'],
-      ['1', '2025-03-07 09:00', '紧急', '电话', '非常满意', 'x1'],
-      ['2', '2025-03-07 10:00', '高', '微信', '不满意', 'x2'],
-      ['3', '2025-03-07 11:00', '低', '邮件', '满意', 'x3'],
+      ['ID', 'Created', 'Stamp', 'Col A', 'Col B', 'Col C', 'Col D'],
+      ['1', '2025-03-07 09:00', '2025-03-07 09:30', '紧急', '电话', '非常满意', 'x1'],
+      ['2', '2025-03-07 10:00', '2025-03-07 10:30', '高', '微信', '不满意', 'x2'],
+      ['3', '2025-03-07 11:00', '2025-03-07 11:30', '低', '邮件', '满意', 'x3'],
     ])
+    // A column of times is not a column of numbered priority levels.
+    expect(column(r, 'Stamp').field).toBeNull()
     expect(r.mapping).toMatchObject({ priority: 'Col A', channel: 'Col B', satisfaction: 'Col C' })
     expect(column(r, 'Col A').how).toBe('content')
     expect(r.batch.priority).toEqual(['P1', 'P2', 'P4'])
