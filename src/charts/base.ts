@@ -27,6 +27,15 @@ export interface ChartContext {
   vendorColor: (vendor: string) => string
   /** The selected month range, highlighted on month axes. */
   range?: { from: string, to: string } | null
+  /** Why a vendor's KPI is NULL (vendor null: all vendors), for tooltips of "—" points. */
+  why?: (vendor: string | null, kpi: string) => string
+}
+
+/** A tooltip value: the formatted number, or "—" with the reason it has none. */
+export function valueOrWhy(ctx: ChartContext, text: string, value: number | null | undefined, vendor: string | null, kpi: string): string {
+  if (value !== null && value !== undefined) return text
+  const why = ctx.why?.(vendor, kpi)
+  return why ? `${text} · ${why}` : text
 }
 
 export function tr(ctx: ChartContext, key: MessageKey, params?: Record<string, string | number>): string {

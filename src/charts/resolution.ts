@@ -3,7 +3,7 @@ import type { BacklogDay, VendorRow } from '../core/report-types'
 import type { ChartContext, ChartSpec } from './base'
 import { formatDay } from '../i18n/dates'
 import { formatCount, formatDuration, formatDurationTick } from '../i18n/format'
-import { durationScale, legend, refLines, tipList, tooltip, tr } from './base'
+import { durationScale, legend, refLines, tipList, tooltip, tr, valueOrWhy } from './base'
 import { tooltipHtml } from './escape'
 import { gradeRefs } from './grade-refs'
 import { GRADE_COLORS, INK } from './theme'
@@ -24,7 +24,7 @@ export function recoverySpec(vendors: readonly VendorRow[], ctx: ChartContext): 
       const v = vendors[tipList(p)[0]?.dataIndex ?? 0]
       return v
         ? tooltipHtml(v.vendor, [
-            { name: tr(ctx, 'resolution.avg'), value: formatDuration(ctx.locale, v.recovery_avg_min), color: GRADE_COLORS[v.grades.recovery_avg_min ?? 'common'] },
+            { name: tr(ctx, 'resolution.avg'), value: valueOrWhy(ctx, formatDuration(ctx.locale, v.recovery_avg_min), v.recovery_avg_min, v.vendor, 'recovery_avg_min'), color: GRADE_COLORS[v.grades.recovery_avg_min ?? 'common'] },
             { name: 'P90', value: formatDuration(ctx.locale, v.recovery_p90_min), color: INK.muted },
           ])
         : ''

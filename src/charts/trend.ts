@@ -5,7 +5,7 @@ import type { ChartContext, ChartSpec } from './base'
 import { KPI_UNITS } from '../core/kpis'
 import { formatMonth } from '../i18n/dates'
 import { formatDurationTick, formatKpi, formatNumber, formatRate } from '../i18n/format'
-import { durationScale, legend, monthAxis, monthsOf, rangeArea, refLines, tipList, tooltip } from './base'
+import { durationScale, legend, monthAxis, monthsOf, rangeArea, refLines, tipList, tooltip, valueOrWhy } from './base'
 import { tooltipHtml } from './escape'
 
 export interface TrendOptions {
@@ -39,7 +39,7 @@ export function vendorTrendSpec(key: KpiKey, rows: readonly VendorMonthRow[], ve
     tooltip: tooltip('axis', (p: unknown) => {
       const list = tipList(p)
       const m = months[list[0]?.dataIndex ?? 0] ?? ''
-      return tooltipHtml(formatMonth(ctx.locale, m, 'long'), list.map(q => ({ color: q.color, name: q.seriesName, value: formatKpi(ctx.locale, key, q.value as number | null) })))
+      return tooltipHtml(formatMonth(ctx.locale, m, 'long'), list.map(q => ({ color: q.color, name: q.seriesName, value: valueOrWhy(ctx, formatKpi(ctx.locale, key, q.value as number | null), q.value as number | null, q.seriesName, key) })))
     }),
     xAxis: monthAxis(ctx, months),
     yAxis: { type: 'value', min: typeof opts.min === 'function' ? minOf(opts.min) : opts.min, max: opts.max, ...(KPI_UNITS[key] === 'minutes' ? durationScale(rows.map(r => r[key])) : {}), axisLabel: { formatter: axisFormatter(ctx, key) } },
