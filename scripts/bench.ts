@@ -19,9 +19,10 @@ import { computeReport, loadedAsOf } from '../src/core/report'
 import { computeWallExtras } from '../src/core/wall'
 import { createNodeEngine } from '../src/db/node-engine'
 import { importFile } from '../src/import/import-file'
+import { bareEngine } from './bench-bare'
 import { benchCsv } from './bench-data'
 
-type Row = Record<string, string | number | Record<string, number>>
+type Row = Record<string, string | number | Record<string, number | null> | object>
 
 const mb = (n: number) => Math.round(n / 1024 / 1024)
 
@@ -49,6 +50,8 @@ const FILTERS: Record<string, Filters> = {
 
 async function benchSize(rows: number, runs: number): Promise<Row> {
   const bytes = new TextEncoder().encode(benchCsv(rows))
+  // The bare engine first, in the same process: its peak RSS is then a floor under the app's.
+  const bare = await bareEngine(bytes, runs)
   const [imported, importMs] = await timed(() => importFile(bytes, 'bench.csv'))
   if (imported.report.error) throw new Error(imported.report.error)
   const engine = await createNodeEngine()
@@ -75,6 +78,7 @@ async function benchSize(rows: number, runs: number): Promise<Row> {
   filterTimes.filter_change_extras_ms_median = await median(() => extras(FILTERS.filter_change_ms_median!), runs)
   const rss = process.memoryUsage().rss
   await engine.close()
+  const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null)
   return {
     rows,
     csv_mb: mb(bytes.byteLength),
@@ -89,6 +93,14 @@ async function benchSize(rows: number, runs: number): Promise<Row> {
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
     build_steps_ms: buildSteps,
     first_call_ms: firstCall,
+    bare_engine: bare,
+    // File → table (import + load) and the first full report against the bare read_csv and KPI set; a filter change against the bare filtered set.
+    ratio_to_bare: {
+      file_to_table: ratio(importMs + loadMs, bare.load_ms),
+      first_full_report: ratio(firstReportMs, bare.kpi_set_ms),
+      drop_to_full_wall: ratio(importMs + loadMs + firstReportMs, bare.load_ms + bare.kpi_set_ms),
+      filter_change: ratio(filterTimes.filter_change_ms_median ?? 0, bare.filter_change_ms_median),
+    },
   }
 }
 
@@ -111,7 +123,9 @@ else {
     results.push(r)
     console.log(JSON.stringify(r))
   }
-  console.table(results.map(({ build_steps_ms: _b, first_call_ms: _f, ...r }) => r))
+  console.table(results.map(({ build_steps_ms: _b, first_call_ms: _f, bare_engine: _e, ratio_to_bare: _r, ...r }) => r))
+  console.table(results.map(r => ({ rows: r.rows, ...(r.bare_engine as Record<string, number>) })))
+  console.table(results.map(r => ({ rows: r.rows, ...(r.ratio_to_bare as Record<string, number>) })))
   mkdirSync('bench-results', { recursive: true })
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', node: process.version }
   writeFileSync('bench-results/latest.json', `${JSON.stringify({ date: new Date().toISOString(), node: process.version, machine, runs, results }, null, 2)}\n`)

@@ -1,14 +1,15 @@
 import type { Engine, SqlParam } from '../core/engine'
 import { createRequire } from 'node:module'
 import path from 'node:path'
+import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/blocking'
 import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking'
 import { ENGINE_SETUP_SQL } from '../core/engine'
 import { tableToRows } from './arrow-rows'
 
 const require = createRequire(import.meta.url)
 
-/** DuckDB-wasm's blocking Node build: the CLI and the unit tests run the wall's SQL on it. */
-export async function createNodeEngine(): Promise<Engine> {
+/** The bundled blocking DuckDB-wasm, opened and connected with the session settings (also the benchmark's bare engine). */
+export async function openNodeDuckDB(): Promise<{ db: DuckDBBindings, conn: DuckDBConnection }> {
   const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'))
   const db = await createDuckDB({
     mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: '' },
@@ -18,6 +19,12 @@ export async function createNodeEngine(): Promise<Engine> {
   db.open({ query: { castBigIntToDouble: true } })
   const conn = db.connect()
   for (const sql of ENGINE_SETUP_SQL) conn.query(sql)
+  return { db, conn }
+}
+
+/** DuckDB-wasm's blocking Node build: the CLI and the unit tests run the wall's SQL on it. */
+export async function createNodeEngine(): Promise<Engine> {
+  const { db, conn } = await openNodeDuckDB()
 
   return {
     async exec(sql) {
