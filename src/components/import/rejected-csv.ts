@@ -1,28 +1,15 @@
 import type { ImportReport } from '../../core/report-types'
+import { csvDocument } from '../../core/output/cell-safe'
 
-/**
- * One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF, with quotes
- * doubled. Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR first)
- * gets a leading apostrophe: a file name is user data.
- */
-export function csvField(v: string | number): string {
-  if (typeof v === 'number') return String(v)
-  const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
-
-export function csvLine(fields: readonly (string | number)[]): string {
-  return fields.map(csvField).join(',')
-}
-
-/** The rejected rows as CSV, with a BOM so spreadsheet apps read the Chinese text as UTF-8. */
+/** The rejected rows as CSV (BOM, CRLF, formula-safe: src/core/output/cell-safe.ts). */
 export function rejectedCsv(rows: ImportReport['rejected'], header: readonly string[] = ['file', 'row', 'reason']): string {
-  return `\uFEFF${[csvLine(header), ...rows.map(r => csvLine([r.file, r.row, r.reason]))].join('\r\n')}\r\n`
+  return csvDocument([header, ...rows.map(r => [r.file, r.row, r.reason])])
 }
 
-/** Saves text as a file from the page itself: no server, no other origin. */
-export function downloadText(name: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
+/** Saves text or bytes as a file from the page itself: no server, no other origin. */
+export function downloadText(name: string, data: string | Uint8Array | Blob, type = 'text/csv;charset=utf-8'): void {
+  const blob = data instanceof Blob ? data : new Blob([data as BlobPart], { type })
+  const url = URL.createObjectURL(blob)
   const a = document.createElement('a')
   a.href = url
   a.download = name
