@@ -275,6 +275,7 @@ export const en: Record<MessageKey, string> = {
   'report.state.open': 'open longest',
   'export.blank': 'Cannot export: {what} is not drawn yet or has no size',
   'export.failed': 'Export failed: {msg}',
+  'export.csp': 'Cannot export the page as PNG: the Content-Security-Policy blocks {what} (needs img-src data: and style-src \'unsafe-inline\'); single charts still export',
   'export.chart': 'Export chart as PNG',
   'breach.title': 'SLA breaches and longest-open tickets',
   'breach.count': '{n} tickets (at most {max} shown)',

@@ -274,6 +274,7 @@ export const zh = {
   'report.state.open': '长期未结',
   'export.blank': '无法导出：{what} 尚未绘制或尺寸为零',
   'export.failed': '导出失败：{msg}',
+  'export.csp': '无法导出整页 PNG：本页的内容安全策略 (CSP) 禁止了 {what}，需要 img-src data: 与 style-src \'unsafe-inline\'；单个图表仍可导出',
   'export.chart': '导出图表 PNG',
   'breach.title': 'SLA 超时与长期未结工单',
   'breach.count': '共 {n} 条（最多显示 {max} 条）',

@@ -35,7 +35,7 @@ export function ticketTable(l: Locale, id: string, title: string, rows: TicketLi
     id,
     title,
     columns,
-    rows: rows.map(t => ({ key: `${t.vendor}\u0000${t.ticket_id}`, cells: fields.map(f => ticketCell(l, t, f)) })),
+    rows: rows.map(t => ({ key: `${t.vendor} · ${t.ticket_id}`, cells: fields.map(f => ticketCell(l, t, f)) })),
     empty: translate(l, 'report.noTickets'),
   }
 }

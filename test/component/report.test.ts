@@ -61,3 +61,12 @@ describe('the scroll board', () => {
     expect(w.text()).toContain('none')
   })
 })
+
+describe('PNG export of a chart', () => {
+  it('refuses a chart that is not drawn, has no series or no size', async () => {
+    const { BlankExportError, chartPng } = await import('../../src/components/chart/png-export')
+    expect(() => chartPng(null, 800, 400, 'x')).toThrow(BlankExportError)
+    expect(() => chartPng({ series: [] }, 800, 400, 'x')).toThrow(BlankExportError)
+    expect(() => chartPng({ series: [{ type: 'line', data: [1] }] }, 0, 400, 'x')).toThrow(BlankExportError)
+  })
+})

@@ -27,15 +27,38 @@ export function chartPng(option: EChartsOption | null, width: number, height: nu
   }
 }
 
+/** The page's Content-Security-Policy refused what a DOM snapshot needs. */
+export class CspBlockedError extends Error {
+  override name = 'CspBlockedError'
+}
+
 /**
- * A whole page (DOM with its SVG charts) as PNG (modern-screenshot: the DOM is drawn through an
- * SVG image, which needs img-src data: in the Content-Security-Policy). A node without size,
- * or without any drawn content, is refused.
+ * A whole page (DOM with its SVG charts) as PNG (modern-screenshot). It draws the DOM through
+ * an SVG image with inline styles, so the Content-Security-Policy must allow `img-src data:`
+ * and `style-src 'unsafe-inline'`; when it does not, the picture would come out blank, and
+ * the export fails with CspBlockedError instead. A node without size or content is refused.
  */
 export async function elementPng(el: HTMLElement | null, what: string, opts: { width?: number, height?: number, background?: string, style?: Partial<CSSStyleDeclaration> } = {}): Promise<string> {
   const rect = el?.getBoundingClientRect()
   if (!el || !rect || rect.width < 1 || rect.height < 1 || el.childElementCount === 0) throw new BlankExportError(what)
-  return domToPng(el, { width: opts.width, height: opts.height, scale: 1, backgroundColor: opts.background ?? null, style: opts.style })
+  const blocked: string[] = []
+  const onViolation = (e: SecurityPolicyViolationEvent) => blocked.push(e.effectiveDirective)
+  document.addEventListener('securitypolicyviolation', onViolation)
+  try {
+    const url = await domToPng(el, { width: opts.width, height: opts.height, scale: 1, backgroundColor: opts.background ?? null, style: opts.style })
+    // Violation events are queued as tasks: let them arrive before deciding.
+    await new Promise(resolve => setTimeout(resolve, 0))
+    if (blocked.length) throw new CspBlockedError([...new Set(blocked)].join(', '))
+    return url
+  }
+  catch (e) {
+    await new Promise(resolve => setTimeout(resolve, 0))
+    if (blocked.length && !(e instanceof CspBlockedError)) throw new CspBlockedError([...new Set(blocked)].join(', '))
+    throw e
+  }
+  finally {
+    document.removeEventListener('securitypolicyviolation', onViolation)
+  }
 }
 
 export { downloadUrl } from '../layout/download'
