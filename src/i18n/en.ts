@@ -278,6 +278,6 @@ export const en: Record<MessageKey, string> = {
   'export.csp': 'Cannot export the page as PNG: the Content-Security-Policy blocks {what} (needs img-src data: and style-src \'unsafe-inline\'); single charts still export',
   'export.chart': 'Export chart as PNG',
   'breach.title': 'SLA breaches and longest-open tickets',
-  'breach.count': '{n} tickets (at most {max} shown)',
+  'breach.count': '{n} shown (at most {max})',
   'breach.none': 'No ticket breaches its target or is open',
 }

@@ -277,7 +277,7 @@ export const zh = {
   'export.csp': '无法导出整页 PNG：本页的内容安全策略 (CSP) 禁止了 {what}，需要 img-src data: 与 style-src \'unsafe-inline\'；单个图表仍可导出',
   'export.chart': '导出图表 PNG',
   'breach.title': 'SLA 超时与长期未结工单',
-  'breach.count': '共 {n} 条（最多显示 {max} 条）',
+  'breach.count': '显示 {n} 条（最多 {max} 条）',
   'breach.none': '当前没有超时或未结的工单',
 } as const
 

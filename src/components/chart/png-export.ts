@@ -41,6 +41,10 @@ export class CspBlockedError extends Error {
 export async function elementPng(el: HTMLElement | null, what: string, opts: { width?: number, height?: number, background?: string, style?: Partial<CSSStyleDeclaration> } = {}): Promise<string> {
   const rect = el?.getBoundingClientRect()
   if (!el || !rect || rect.width < 1 || rect.height < 1 || el.childElementCount === 0) throw new BlankExportError(what)
+  // A clone copies attributes, not the live selection: mark each select's chosen option (same selection).
+  for (const sel of el.querySelectorAll('select')) {
+    for (const o of sel.options) o.toggleAttribute('selected', o.selected)
+  }
   const blocked: string[] = []
   const onViolation = (e: SecurityPolicyViolationEvent) => blocked.push(e.effectiveDirective)
   document.addEventListener('securitypolicyviolation', onViolation)
