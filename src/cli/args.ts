@@ -3,7 +3,10 @@ import { isMonth } from '../core/filters'
 
 export interface ReportArgs {
   files: string[]
-  format: 'md' | 'json' | 'csv'
+  format: 'md' | 'json' | 'csv' | 'html' | 'xlsx'
+  /** The monthly report's month (html, xlsx); null = the latest month in the data. */
+  month: string | null
+  lang: 'zh' | 'en'
   out: string | null
   vendors: Map<string, string>
   from: string | null
@@ -23,8 +26,12 @@ Reads ticket exports (CSV in UTF-8/GBK/UTF-16, XLSX, Parquet) and training recor
 computes every KPI of the contract in DuckDB and prints the report.
 
 Options:
-  --format md|json|csv   output format (default md: KPI tables with grades and the ranking)
-  --out FILE             write the report to FILE instead of standard output
+  --format md|json|csv|html|xlsx
+                         output format (default md: KPI tables with grades and the ranking);
+                         html and xlsx are the monthly report (服务月报) of --month
+  --month YYYY-MM        the monthly report's month (default: the latest month in the data)
+  --lang zh|en           language of the html and xlsx report (default zh)
+  --out FILE             write the report to FILE instead of standard output (xlsx needs it)
   --vendor FILE=NAME     vendor for a file without a vendor column (repeatable;
                          default: the file name up to its first "_")
   --from YYYY-MM         first month (of created_at) to include
@@ -46,6 +53,8 @@ export function parseReportArgs(argv: string[]): ReportArgs | 'help' {
     allowPositionals: true,
     options: {
       'format': { type: 'string', default: 'md' },
+      'month': { type: 'string' },
+      'lang': { type: 'string', default: 'zh' },
       'out': { type: 'string' },
       'vendor': { type: 'string', multiple: true },
       'from': { type: 'string' },
@@ -59,8 +68,11 @@ export function parseReportArgs(argv: string[]): ReportArgs | 'help' {
   })
   if (values.help) return 'help'
   const format = values.format
-  if (format !== 'md' && format !== 'json' && format !== 'csv') throw new UsageError(`--format must be md, json or csv, not "${format}"`)
-  for (const [flag, v] of [['--from', values.from], ['--to', values.to]] as const) {
+  if (format !== 'md' && format !== 'json' && format !== 'csv' && format !== 'html' && format !== 'xlsx') throw new UsageError(`--format must be md, json, csv, html or xlsx, not "${format}"`)
+  if (format === 'xlsx' && !values.out) throw new UsageError('--format xlsx needs --out FILE')
+  const lang = values.lang
+  if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en, not "${lang}"`)
+  for (const [flag, v] of [['--from', values.from], ['--to', values.to], ['--month', values.month]] as const) {
     if (v !== undefined && !isMonth(v)) throw new UsageError(`${flag} expects YYYY-MM, got "${v}"`)
   }
   const vendors = new Map<string, string>()
@@ -74,6 +86,8 @@ export function parseReportArgs(argv: string[]): ReportArgs | 'help' {
   return {
     files: positionals,
     format,
+    month: values.month ?? null,
+    lang,
     out: values.out ?? null,
     vendors,
     from: values.from ?? null,

@@ -1,3 +1,5 @@
+import type { KpiConfig } from '../core/config'
+import type { Engine } from '../core/engine'
 import type { AsOf } from '../core/report'
 import type { ImportedFile } from '../core/dataset'
 import type { KpiReport } from '../core/report-types'
@@ -6,13 +8,16 @@ import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { mergeConfig } from '../core/config-merge'
 import { Dataset } from '../core/dataset'
+import { computeMonthly } from '../core/monthly'
 import { parseMappingJson } from '../core/mapping-file'
 import { renderCsv } from '../core/output/render-csv'
 import { renderMarkdown } from '../core/output/render-md'
 import { parseDateTime } from '../core/parse-datetime'
 import { computeReport } from '../core/report'
+import { filterOptions } from '../core/wall'
 import { createNodeEngine } from '../db/node-engine'
 import { failedImport, importFile } from '../import/import-file'
+import { monthlyHtml, monthlyXlsx } from '../report/monthly-files'
 import { parseReportArgs, USAGE, UsageError } from './args'
 
 async function readJson(file: string, what: string): Promise<unknown> {
@@ -58,6 +63,15 @@ function render(report: KpiReport, format: ReportArgs['format']): string {
   return format === 'csv' ? renderCsv(report) : renderMarkdown(report)
 }
 
+/** The monthly report (html, xlsx) of --month, or of the latest month in the data. */
+async function monthly(engine: Engine, config: KpiConfig, args: ReportArgs, ds: Dataset, asOf: AsOf | undefined): Promise<string | Uint8Array> {
+  const month = args.month ?? (await filterOptions(engine)).months.at(-1)
+  if (!month) throw new UsageError('no month in the data for the monthly report')
+  const r = await computeMonthly(engine, config, { vendors: args.onlyVendors }, month, ds.importReport(), asOf)
+  if (args.format === 'xlsx') return new Uint8Array(await (await monthlyXlsx(r, args.lang)).arrayBuffer())
+  return monthlyHtml(r, args.lang, await readFile(new URL('../styles/report.css', import.meta.url), 'utf8'))
+}
+
 async function report(args: ReportArgs): Promise<number> {
   const config = mergeConfig(args.config ? await readJson(args.config, 'config') as object : {})
   const mapping = args.map ? parseMappingJson(await readJson(args.map, 'mapping')) : undefined
@@ -75,8 +89,9 @@ async function report(args: ReportArgs): Promise<number> {
     const ds = await Dataset.open(engine, config)
     await ds.add(imported)
     const filters = { from: args.from, to: args.to, vendors: args.onlyVendors }
-    const result = await computeReport(engine, config, filters, ds.importReport(), asOf)
-    const text = render(result, args.format)
+    const text = args.format === 'html' || args.format === 'xlsx'
+      ? await monthly(engine, config, args, ds, asOf)
+      : render(await computeReport(engine, config, filters, ds.importReport(), asOf), args.format)
     if (args.out) await writeFile(args.out, text)
     else process.stdout.write(text)
     return 0

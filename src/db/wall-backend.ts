@@ -1,5 +1,6 @@
 import type { ConfigOverrides } from '../core/config-merge'
 import type { Filters } from '../core/filters'
+import type { MonthlyReport, TicketListRow } from '../core/monthly-types'
 import type { ImportReport, KpiReport } from '../core/report-types'
 import type { Mapping } from '../core/schema'
 import type { FilterOptions, WallExtras } from '../core/wall-types'
@@ -8,7 +9,10 @@ import type { LoadProgress } from '../import/worker-protocol'
 import demoConfig from '../../data/demo-config.json'
 import { mergeConfig } from '../core/config-merge'
 import { Dataset } from '../core/dataset'
+import { computeMonthly } from '../core/monthly'
 import { computeReport, loadedAsOf } from '../core/report'
+import { resolveFilters } from '../core/sql/filter-sql'
+import { breachBoardQuery } from '../core/sql/ticket-lists'
 import { computeWallExtras, filterOptions } from '../core/wall'
 import { createBrowserEngine } from './browser-engine'
 import { ImportClient } from './import-client'
@@ -36,6 +40,10 @@ export interface WallBackend {
   report: (filters: Filters) => Promise<KpiReport>
   extras: (filters: Filters) => Promise<WallExtras>
   options: () => Promise<FilterOptions>
+  /** The monthly report of `month` under the other filters. */
+  monthly: (filters: Filters, month: string) => Promise<MonthlyReport>
+  /** The SLA breach board's rows (src/core/sql/ticket-lists.ts). */
+  breaches: (filters: Filters, limit: number) => Promise<TicketListRow[]>
   importReport: () => ImportReport
 }
 
@@ -105,6 +113,11 @@ export async function createWallBackend(): Promise<WallBackend> {
       return computeWallExtras(engine, filters, asOf.ms ?? 0)
     },
     options: () => filterOptions(engine),
+    monthly: (filters, month) => computeMonthly(engine, config, filters, month, dataset.importReport()),
+    async breaches(filters, limit) {
+      const asOf = await loadedAsOf(engine)
+      return engine.query<TicketListRow>(breachBoardQuery(await resolveFilters(engine, filters), asOf.ms ?? 0, limit))
+    },
     importReport: () => dataset.importReport(),
   }
 }

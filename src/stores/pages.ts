@@ -1,9 +1,11 @@
 /** The wall's pages, in kiosk rotation order. */
-export const PAGES = ['overview', 'response', 'resolution', 'satisfaction', 'scorecard'] as const
-export type PageId = (typeof PAGES)[number]
+export const PAGES = ['overview', 'response', 'resolution', 'satisfaction', 'scorecard', 'breaches'] as const
+/** Every page: the wall's, then the monthly report (a document to print, not in the rotation). */
+export const ALL_PAGES = [...PAGES, 'report'] as const
+export type PageId = (typeof ALL_PAGES)[number]
 
 export function isPage(s: unknown): s is PageId {
-  return typeof s === 'string' && (PAGES as readonly string[]).includes(s)
+  return typeof s === 'string' && (ALL_PAGES as readonly string[]).includes(s)
 }
 
 export const DEFAULT_INTERVAL_S = 20

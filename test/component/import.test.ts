@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import ImportSummary from '../../src/components/import/ImportSummary.vue'
 import MappingDialog from '../../src/components/import/MappingDialog.vue'
 import VendorDialog from '../../src/components/import/VendorDialog.vue'
-import { csvField, rejectedCsv } from '../../src/components/import/rejected-csv'
+import { rejectedCsv } from '../../src/components/import/rejected-csv'
+import { csvField } from '../../src/core/output/cell-safe'
 import { mappingKey, recallMapping, rememberMapping } from '../../src/composables/mapping-memory'
 import { XSS } from './helpers/report'
 
@@ -18,7 +19,13 @@ describe('rejected rows as CSV', () => {
 
   it('defuses spreadsheet formulas in text', () => {
     expect(csvField('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"')
-    expect(csvField('-1')).toBe('\'-1')
+    expect(csvField('-1')).toBe('-1')
+    expect(csvField('-1 day')).toBe('\'-1 day')
+  })
+
+  it('neutralises hostile file names and reasons in the downloaded CSV, keeps numbers', () => {
+    const csv = rejectedCsv([{ file: '=cmd|\' /C calc\'!A0.csv', row: 3, reason: '@SUM(A1)' }, { file: '-12.5', row: 4, reason: '\tx' }])
+    expect(csv.split('\r\n')).toEqual(['\uFEFFfile,row,reason', '\'=cmd|\' /C calc\'!A0.csv,3,\'@SUM(A1)', '-12.5,4,\'\tx', ''])
   })
 
   it('writes a header, one line per row, CRLF, with a BOM for Excel', () => {

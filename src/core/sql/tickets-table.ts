@@ -2,6 +2,7 @@ import type { KpiConfig } from '../config'
 import { KNOWN_FLAGS } from '../schema'
 import { RESPONSE_BUCKETS_MIN } from '../wall-types'
 import { num } from './literal'
+import { ticketListColumns } from './ticket-list-columns'
 
 /**
  * Staging: each ticket file is its own table, `raw_tickets_<file_idx>`, made straight from the
@@ -136,7 +137,7 @@ LEFT JOIN (SELECT (tk // 4294967296)::INTEGER AS file_idx, count(*) AS n FROM _k
     `CREATE TEMP TABLE _t AS
 WITH d AS (
   SELECT
-    ${ROW_KEY} AS tk,
+    ${ROW_KEY} AS tk, r.ticket_id,
     r.vendor::${ty.vendor} AS vendor,
     r.priority::${ty.priority} AS priority,
     (CASE WHEN f.k_channel THEN r.channel END)::${ty.channel} AS channel,
@@ -180,7 +181,8 @@ SELECT
   (${bucket})::UTINYINT AS fr_bucket,
   round(w.satisfaction)::UTINYINT AS csat_point,
   w.k_resolved, w.k_satisfaction,
-  w.created_day, w.resolved_day, w.dow, w.hr
+  w.created_day, w.resolved_day, w.dow, w.hr,
+  ${ticketListColumns(windowMs)}
 FROM _t w LEFT JOIN _next n USING (tk)
 ORDER BY w.created_ms`,
     `CREATE TABLE kpi_cube AS

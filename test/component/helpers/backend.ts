@@ -54,6 +54,11 @@ export function fakeBackend(inspections: Record<string, Partial<Inspection>> = {
     extras: async () => ({ response_hist: [], heatmap: [], csat_dist: [], channel_mix: [], categories: [] }),
     options: async () => ({ months: ['2026-10', '2026-11'], vendors: ['A', 'B'], priorities: ['P1'], channels: ['phone'], categories: ['x'] }),
     importReport: () => imp,
+    monthly: async (f, month) => {
+      const cur = report([vendorRow('A', 1)], { filters: { ...f, from: month, to: month } })
+      return { month, previous_month: month, as_of: cur.as_of, filters: f, current: cur, previous: cur, trend_months: [month], trend: [], worst: { resolutions: [], breaches: [], recurred: [] }, categories: [] }
+    },
+    breaches: async () => [],
   }
   return b
 }
