@@ -115,3 +115,8 @@ export function vendorEntries<T>(m: Record<string, T>): [string, T][] {
 export function calendarOf(cfg: KpiConfig, vendor: string): Calendar {
   return cfg.calendars[vendor] ?? cfg.calendars[DEFAULT_KEY] ?? '7x24'
 }
+
+/** The dimensions a view shows: external only where some vendor has an external score. */
+export function shownDimensions(vendors: readonly { dimensions: Record<Dimension, number | null> }[]): Dimension[] {
+  return DIMENSIONS.filter(d => d !== 'external' || vendors.some(v => v.dimensions.external !== null))
+}

@@ -7,15 +7,14 @@ import { num } from './literal'
 /**
  * Business minutes (KPI contract §4) as lookups. Each distinct non-7x24 calendar of the config
  * gets an id; its definition goes into small tables with bound parameters (cfg_cal_*). The
- * build makes, per calendar, `calendar_days` (one row per day of the data: working or not, its
- * working minutes, the working minutes of all earlier days) and `calendar_minutes` (one row per
- * minute of a day: inside a working interval or not, the working minutes before it). The
- * cumulative working time at a timestamp t on day d at minute m is then
+ * build makes `calendar_days`: per calendar, one row per day of the data (working or not, its
+ * working minutes, and the working minutes of all earlier days). The cumulative working time
+ * at a timestamp t on day d at minute m of the day is then
  *
- *   C(t) = days.cum_before(d) + (days.working(d) ? minutes.cum_before(⌊m⌋) + open(⌊m⌋)·(m − ⌊m⌋) : 0)
+ *   C(t) = cum_before(d) + (working(d) ? W(m) : 0),   W(m) = Σ over the day's intervals [s, e) of clamp(m − s, 0, e − s)
  *
- * and the business minutes from a to b are C(b) − C(a): two joins per timestamp, no loop.
- * Interval bounds are whole minutes, so within one minute it is all open or all closed.
+ * and the business minutes from a to b are C(b) − C(a): one join per timestamp, no loop. W is
+ * arithmetic on the calendar's interval bounds (validated minute counts, never text).
  */
 
 export interface CalendarPlan {
@@ -87,17 +86,28 @@ export function daySeries(from: string, to: string): string {
 export const dayNo = (ms: string) => `floor(${ms} / 86400000)::INTEGER`
 const minuteOf = (ms: string) => `((${ms} - floor(${ms} / 86400000) * 86400000) / 60000.0)`
 
-/** The joins and the expression C(ms) for one timestamp column; `k` names the aliases. */
-export function cumulativeAt(ms: string, cal: string, k: string): { joins: string, expr: string } {
-  const m = minuteOf(ms)
+/** W(m): working minutes of a working day before minute m, for the calendar in column `cal`. */
+export function withinDay(p: CalendarPlan, cal: string, m: string): string {
+  if (!p.calendars.length) return '0'
+  const arms = p.calendars.map((c, i) => {
+    const terms = c.hours.map(([a, b]) => {
+      const [s0, e0] = [clockMinutes(a)!, clockMinutes(b)!]
+      return `least(greatest(${m} - ${num(s0)}, 0), ${num(e0 - s0)})`
+    })
+    return `WHEN ${num(i)} THEN ${terms.join(' + ')}`
+  })
+  return `(CASE ${cal} ${arms.join(' ')} END)`
+}
+
+/** The join and the expression C(ms) for one timestamp column; `k` names the alias. */
+export function cumulativeAt(p: CalendarPlan, ms: string, cal: string, k: string): { joins: string, expr: string } {
   return {
-    joins: `LEFT JOIN calendar_days d${k} ON d${k}.cal = ${cal} AND d${k}.dn = ${dayNo(ms)}
-  LEFT JOIN calendar_minutes m${k} ON m${k}.cal = ${cal} AND m${k}.m = floor(${m})::INTEGER`,
-    expr: `(d${k}.cum_before + CASE WHEN d${k}.working THEN m${k}.cum_before + CASE WHEN m${k}.open THEN ${m} - floor(${m}) ELSE 0 END ELSE 0 END)`,
+    joins: `LEFT JOIN calendar_days d${k} ON d${k}.cal = ${cal} AND d${k}.dn = ${dayNo(ms)}`,
+    expr: `(d${k}.cum_before + CASE WHEN d${k}.working THEN ${withinDay(p, cal, minuteOf(ms))} ELSE 0 END)`,
   }
 }
 
-/** Build steps: vendor → calendar (`_vcal`), the day table over [first created day, last timestamp day] and the minute table. */
+/** Build steps: vendor → calendar (`_vcal`) and the day table over [first created day, last timestamp day]. */
 export function calendarBuildSteps(p: CalendarPlan, vendorType: string): string[] {
   const def = p.defaultId === null ? 'NULL' : num(p.defaultId)
   return [
@@ -110,20 +120,14 @@ WITH r AS (SELECT coalesce(${dayNo('min(created_ms)')}, 0) AS d0,
   coalesce(${dayNo('greatest(max(created_ms), max(fr_ms), max(resolved_ms))')}, 0) AS d1 FROM _t)
 SELECT cal, dn, working, mins, (sum(mins) OVER (PARTITION BY cal ORDER BY dn) - mins)::DOUBLE AS cum_before
 FROM (${daySeries('(SELECT d0 FROM r)', '(SELECT d1 FROM r)')}) s`,
-    `CREATE TABLE calendar_minutes AS
-SELECT cal, m, open, (sum(open::INTEGER) OVER (PARTITION BY cal ORDER BY m) - open::INTEGER)::DOUBLE AS cum_before
-FROM (SELECT c.cal, s.m, count(h.cal) > 0 AS open
-  FROM cfg_cal c CROSS JOIN (SELECT unnest(range(0, 1440))::INTEGER AS m) s
-  LEFT JOIN cfg_cal_hours h ON h.cal = c.cal AND s.m >= h.start_min AND s.m < h.end_min
-  GROUP BY c.cal, s.m) x`,
   ]
 }
 
 /** Business minutes per ticket of a vendor with a working calendar (`_bh`; 7x24 tickets are not in it). greatest() skips NULLs, hence the CASEs. */
-export function businessMinutesStep(): string {
-  const c = cumulativeAt('x.created_ms', 'x.cal', 'c')
-  const f = cumulativeAt('x.fr_ms', 'x.cal', 'f')
-  const r = cumulativeAt('x.resolved_ms', 'x.cal', 'r')
+export function businessMinutesStep(p: CalendarPlan): string {
+  const c = cumulativeAt(p, 'x.created_ms', 'x.cal', 'c')
+  const f = cumulativeAt(p, 'x.fr_ms', 'x.cal', 'f')
+  const r = cumulativeAt(p, 'x.resolved_ms', 'x.cal', 'r')
   return `CREATE TEMP TABLE _bh AS
 SELECT x.tk, x.cal, ${c.expr} AS c_created,
   CASE WHEN x.fr_ms IS NOT NULL THEN greatest(${f.expr} - ${c.expr}, 0) END AS fr_bh_min,
@@ -138,15 +142,14 @@ FROM (SELECT t.tk, t.created_ms, t.fr_ms, t.resolved_ms, v.cal FROM _t t JOIN _v
  * CTE `ca`: per calendar, C(as_of), extending the day table past its end when as_of is later
  * than the data; NULL when as_of is before the data (nothing is eligible then).
  */
-export function asOfCumulativeCte(asOfMs: number): string {
+export function asOfCumulativeCte(p: CalendarPlan, asOfMs: number): string {
   const a = num(Math.floor(asOfMs / 86_400_000))
   const minute = num((asOfMs - Math.floor(asOfMs / 86_400_000) * 86_400_000) / 60000)
   return `ca AS (
   SELECT s.cal, CASE WHEN ${a} < min(s.dn) THEN NULL ELSE coalesce(sum(s.mins) FILTER (WHERE s.dn < ${a}), 0)
-    + coalesce(max(CASE WHEN s.dn = ${a} AND s.working THEN mm.cum_before + CASE WHEN mm.open THEN ${minute} - floor(${minute}) ELSE 0 END END), 0) END AS c_asof
+    + coalesce(max(CASE WHEN s.dn = ${a} AND s.working THEN ${withinDay(p, 's.cal', minute)} END), 0) END AS c_asof
   FROM (SELECT cal, dn, working, mins FROM calendar_days
     UNION ALL ${daySeries('(SELECT coalesce(max(dn), 0) + 1 FROM calendar_days)', a)}) s
-  LEFT JOIN calendar_minutes mm ON mm.cal = s.cal AND mm.m = floor(${minute})::INTEGER
   GROUP BY s.cal
 )`
 }

@@ -2,7 +2,7 @@ import type { KpiConfig } from '../config'
 import type { ResolvedFilters } from './filter-sql'
 import type { VendorSettings } from './vendor-codes'
 import { CUBE_SUMS, kpiExpressionList, pendingBhCount, pendingCounts } from './aggregates'
-import { asOfCumulativeCte } from './calendar-sql'
+import { asOfCumulativeCte, calendarPlan } from './calendar-sql'
 import { cubeFor, enumValue, filterCond, monthStart, where } from './filter-sql'
 import { dbl } from './literal'
 import { ALL_KEYS, GID, KEYS, quantileCte, REPORT_SETS } from './quantiles'
@@ -72,7 +72,7 @@ export function kpiQuery(cfg: KpiConfig, f: ResolvedFilters, asOfMs: number, qua
     ${CUBE_SUMS}
   FROM ${cubeFor(f)} ${where(w)}
   GROUP BY ${REPORT_SETS}
-), ${quantileCte(f, w, quantileCaches)}, ${asOfCumulativeCte(asOfMs)}, p AS (
+), ${quantileCte(f, w, quantileCaches)}, ${asOfCumulativeCte(calendarPlan(cfg), asOfMs)}, p AS (
   SELECT ${GID}, ${KEYS},
     ${pendingCounts(asOfMs)},
     ${pendingBhCount(asOfMs)}

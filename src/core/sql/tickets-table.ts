@@ -73,7 +73,7 @@ const CUSTOMER_TYPE = 'sw_customer'
 export const QUANTILE_CACHE_TABLES = { all: 'kpi_quantiles_all', vendor: 'kpi_quantiles_vendor', month: 'kpi_quantiles_month' } as const
 
 /** Tables made by the build; dropped and made again on every rebuild. */
-const DERIVED_TABLES = ['tickets', 'calendar_days', 'calendar_minutes', 'kpi_cube', 'kpi_cube_nc', 'tickets_pending', 'tickets_meta', 'ticket_duplicates', ...Object.values(QUANTILE_CACHE_TABLES)]
+const DERIVED_TABLES = ['tickets', 'calendar_days', 'kpi_cube', 'kpi_cube_nc', 'tickets_pending', 'tickets_meta', 'ticket_duplicates', ...Object.values(QUANTILE_CACHE_TABLES)]
 const TEMP_TABLES = ['_keep', '_t', '_next', '_vcal', '_bh']
 
 /** Composite integer key of a staged row: unique, and ordered like (file_idx, row_no). */
@@ -90,8 +90,7 @@ const ROW_KEY = '(r.file_idx::BIGINT * 4294967296 + r.row_no)'
  *    grouping, filtering and the recurrence join work on 1–4 byte codes, not strings.
  * 3. `_t`: the surviving rows, typed, with every derived column a filter change would
  *    otherwise recompute (durations in minutes, SLA target, month, day, weekday, hour).
- * 3b. calendars (calendar-sql.ts): `_vcal` (vendor → calendar), `calendar_days`,
- *    `calendar_minutes`, and `_bh`: business minutes of the tickets whose vendor has a
+ * 3b. calendars (calendar-sql.ts): `_vcal` (vendor → calendar), `calendar_days`, and `_bh`: business minutes of the tickets whose vendor has a
  *    working calendar (none when every vendor works 7x24: then they equal the plain minutes).
  * 4. `_next`: for each resolved ticket with a customer, the first later ticket of the same
  *    vendor, customer and category (ASOF: one probe per ticket, not a range join).
@@ -171,7 +170,7 @@ SELECT * EXCLUDE (created_at),
   hour(created_at)::UTINYINT AS hr
 FROM d`,
     ...calendarBuildSteps(plan, ty.vendor),
-    ...(bh7x24 ? [] : [businessMinutesStep()]),
+    ...(bh7x24 ? [] : [businessMinutesStep(plan)]),
     `CREATE TEMP TABLE _next AS
 SELECT a.tk, b.created_ms AS next_created_ms
 FROM (SELECT tk, vendor, customer, ${categoryKey('x')} AS ck, resolved_ms FROM _t x

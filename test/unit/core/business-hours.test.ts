@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { reportFor } from '../helpers/engine'
 import { fileOf } from '../helpers/tickets'
 
-// Every number below is worked out by hand from KPI contract §4 (docs/kpis.md §5).
+// Every number below is worked out by hand from KPI contract §4 (docs/kpis.md §4, whose worked example these cases include).
 // March 2025: the 3rd is a Monday. The office calendar works Monday–Friday 09:00–12:00 and
 // 13:30–18:00 (180 + 270 = 450 min a day); Wednesday the 12th is a holiday, Saturday the 15th
 // a make-up working day (调休).

@@ -18,6 +18,12 @@ describe('validateConfig', () => {
     expect(doc.ok && [doc.config.slaTargetsMin, doc.config.dimensions.reputation.weight]).toEqual([{ P1: 15, P2: 120, P3: 240, P4: 480 }, 30])
   })
 
+  it('every JSON example in docs/kpis.md is a valid config', () => {
+    const blocks = [...readFileSync('docs/kpis.md', 'utf8').matchAll(/```json\n([\s\S]*?)```/g)].map(m => JSON.parse(m[1]!))
+    expect(blocks.length).toBeGreaterThan(0)
+    for (const b of blocks) expect(validateConfig(b)).toMatchObject({ ok: true })
+  })
+
   it('a full config round-trips through JSON unchanged', () => {
     const full = mergeConfig({
       headcount: { default: 40, A: 12 },
