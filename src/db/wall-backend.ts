@@ -63,6 +63,13 @@ export async function createWallBackend(): Promise<WallBackend> {
   let config = DEFAULT_CONFIG
   const dataset = await Dataset.open(engine, config)
   const effective = () => (demo ? withDemoSettings(user, demoConfig) : user)
+  // A preview may rebuild the tables with a draft and back: nothing else may read them meanwhile.
+  let queue: Promise<unknown> = Promise.resolve()
+  function serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = queue.then(fn, fn)
+    queue = run.catch(() => {})
+    return run
+  }
   async function apply(next: KpiConfig): Promise<void> {
     const rebuild = buildKey(next) !== buildKey(config)
     config = next
@@ -94,14 +101,12 @@ export async function createWallBackend(): Promise<WallBackend> {
       await apply(effective())
       await dataset.clear()
     },
-    async configure(next) {
+    configure: next => serial(async () => {
       user = next
       await apply(effective())
-    },
-    async report(filters) {
-      return computeReport(engine, config, filters, dataset.importReport())
-    },
-    async preview(draft, filters) {
+    }),
+    report: filters => serial(() => computeReport(engine, config, filters, dataset.importReport())),
+    preview: (draft, filters) => serial(async () => {
       const current = config
       const next = demo ? withDemoSettings(draft, demoConfig) : draft
       if (buildKey(next) === buildKey(current)) return computeReport(engine, next, filters, dataset.importReport())
@@ -113,11 +118,8 @@ export async function createWallBackend(): Promise<WallBackend> {
       finally {
         await dataset.setConfig(current)
       }
-    },
-    async extras(filters) {
-      const asOf = await loadedAsOf(engine)
-      return computeWallExtras(engine, filters, asOf.ms ?? 0)
-    },
+    }),
+    extras: filters => serial(async () => computeWallExtras(engine, filters, (await loadedAsOf(engine)).ms ?? 0)),
     options: () => filterOptions(engine),
     importReport: () => dataset.importReport(),
   }

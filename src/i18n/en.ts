@@ -275,5 +275,6 @@ export const en: Record<MessageKey, string> = {
   'settings.apply': 'Apply and save',
   'settings.refused': 'Settings refused; the current settings stay:',
   'settings.noVendors': 'No vendors loaded yet',
+  'settings.minutes': 'min',
   'settings.applied': 'Settings applied',
 }

@@ -274,6 +274,7 @@ export const zh = {
   'settings.apply': '应用并保存',
   'settings.refused': '设置未被接受，当前设置保持不变：',
   'settings.noVendors': '尚未载入厂商',
+  'settings.minutes': '分钟',
   'settings.applied': '设置已应用',
 } as const
 
