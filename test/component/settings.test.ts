@@ -2,6 +2,7 @@ import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { nextTick } from 'vue'
+import { TABLE_COLUMNS, tableColumns } from '../../src/components/kpi/kpi-columns'
 import CalendarEditor from '../../src/components/settings/CalendarEditor.vue'
 import DateListEditor from '../../src/components/settings/DateListEditor.vue'
 import { DEFAULT_CONFIG } from '../../src/core/config'
@@ -138,5 +139,16 @@ describe('saved settings', () => {
     localStorage.setItem(SCORECARD_KEY, JSON.stringify({ ratings: { A: 99 } }))
     expect(useScorecardStore().errors).toEqual([{ path: 'ratings.A', reason: 'must be a rating 0..10, got 99' }])
     expect(useScorecardStore().config).toEqual(DEFAULT_CONFIG)
+  })
+})
+
+describe('KPI table columns', () => {
+  it('business-hours columns follow their plain ones only where a vendor has a working calendar', () => {
+    expect(tableColumns(false)).toBe(TABLE_COLUMNS)
+    const bh = tableColumns(true)
+    expect(bh.slice(1, 4)).toEqual(['first_response_avg_min', 'first_response_bh_avg_min', 'sla_response_rate'])
+    expect(bh[bh.indexOf('sla_response_rate') + 1]).toBe('sla_response_bh_rate')
+    expect(bh[bh.indexOf('resolution_avg_min') + 1]).toBe('resolution_bh_avg_min')
+    expect(bh).not.toContain('first_response_p90_min')
   })
 })
