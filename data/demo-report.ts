@@ -22,8 +22,9 @@ export function demoFileNames(): string[] {
   return readdirSync(DEMO_DIR).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
-export async function demoReport(filters: Filters = { from: null, to: null, vendors: [] }): Promise<KpiReport> {
-  const config = mergeConfig(JSON.parse(readFileSync(join(DATA_DIR, 'demo-config.json'), 'utf8')))
+/** `config`: the JSON a --config file holds (default: the demo's own, data/demo-config.json). */
+export async function demoReport(filters: Filters = { from: null, to: null, vendors: [] }, configJson?: unknown): Promise<KpiReport> {
+  const config = mergeConfig(configJson ?? JSON.parse(readFileSync(join(DATA_DIR, 'demo-config.json'), 'utf8')))
   const imported = []
   for (const name of demoFileNames()) imported.push(await importFile(new Uint8Array(readFileSync(join(DEMO_DIR, name))), name))
   const engine = await createNodeEngine()

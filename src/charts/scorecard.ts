@@ -2,21 +2,22 @@ import type { EChartsOption } from 'echarts'
 import type { VendorRow } from '../core/report-types'
 import type { ChartContext, ChartSpec } from './base'
 import type { MessageKey } from '../i18n'
-import { DIMENSIONS } from '../core/config'
+import { shownDimensions } from '../core/config'
 import { formatNumber } from '../i18n/format'
 import { legend, tooltip, tr } from './base'
 import { tooltipHtml } from './escape'
 import { INK } from './theme'
 
-/** The five dimensions (0..100) per vendor. A NULL dimension sits at the centre and reads "—". */
+/** The dimensions (0..100; external only where rated) per vendor. A NULL dimension sits at the centre and reads "—". */
 export function radarSpec(vendors: readonly VendorRow[], ctx: ChartContext): ChartSpec {
   const names = vendors.map(v => v.vendor)
-  const dims = DIMENSIONS.map(d => tr(ctx, `dim.${d}` as MessageKey))
+  const shown = shownDimensions(vendors)
+  const dims = shown.map(d => tr(ctx, `dim.${d}` as MessageKey))
   const option: EChartsOption = {
     legend: legend(names, { top: 'auto', bottom: 0, left: 'center' }),
     tooltip: tooltip('item', (p: unknown) => {
       const v = vendors[(p as { dataIndex: number }).dataIndex]
-      return v ? tooltipHtml(v.vendor, DIMENSIONS.map((d, i) => ({ name: dims[i] ?? d, value: formatNumber(ctx.locale, v.dimensions[d], 1), color: ctx.vendorColor(v.vendor) }))) : ''
+      return v ? tooltipHtml(v.vendor, shown.map((d, i) => ({ name: dims[i] ?? d, value: formatNumber(ctx.locale, v.dimensions[d], 1), color: ctx.vendorColor(v.vendor) }))) : ''
     }),
     radar: {
       center: ['50%', '47%'], radius: '62%', splitNumber: 5, shape: 'polygon',
@@ -30,7 +31,7 @@ export function radarSpec(vendors: readonly VendorRow[], ctx: ChartContext): Cha
       type: 'radar', symbolSize: 6,
       data: vendors.map(v => ({
         name: v.vendor,
-        value: DIMENSIONS.map(d => v.dimensions[d] ?? 0),
+        value: shown.map(d => v.dimensions[d] ?? 0),
         itemStyle: { color: ctx.vendorColor(v.vendor) },
         lineStyle: { width: 2.5, color: ctx.vendorColor(v.vendor) },
         areaStyle: { color: ctx.vendorColor(v.vendor), opacity: 0.08 },

@@ -40,7 +40,9 @@ Options:
   --as-of TIMESTAMP      "now" for SLA eligibility (default: latest timestamp in the data)
   --map FILE             JSON mapping {canonical field: header} for every file
   --map INPUT=FILE       the same for one input file only (repeatable; wins over --map FILE)
-  --config FILE          JSON overrides of anchors, SLA targets, weights, headcount
+  --config FILE          JSON config: anchors, SLA targets, weights, calendars,
+                         ratings, headcount (docs/kpis.md); a file that fails
+                         validation is refused with each field and the reason
   -h, --help             this text
 
 Exit status: 0 when at least one file loaded, 2 otherwise (the reason on stderr).`

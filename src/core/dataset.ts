@@ -4,6 +4,7 @@ import type { FileReport, ImportReport } from './report-types'
 import type { KnownFlag, RejectedRow } from './schema'
 import { KNOWN_FLAGS } from './schema'
 import { UPDATE_ROWS_SQL } from './sql/update-rows'
+import { calendarPlan, calendarTableStatements } from './sql/calendar-sql'
 import { buildTicketsSteps, DUPLICATES_SQL, INSERT_FILE_SQL, STAGED_TABLES_SQL, stagedTable, stagedViewSql, STAGING_DDL } from './sql/tickets-table'
 
 /** One file after the import stage, ready for the database: Arrow IPC bytes plus its report lines. */
@@ -114,6 +115,10 @@ export class Dataset {
       if (!sql.startsWith('DROP ')) timings.push({ step: stepName(sql), ms: performance.now() - t0 })
     }
     await this.engine.exec(stagedViewSql(this.stagedTicketFiles()))
+    for (const [sql, params] of calendarTableStatements(calendarPlan(this.config))) {
+      if (params.length) await this.engine.query(sql, params)
+      else await this.engine.exec(sql)
+    }
     const steps = buildTicketsSteps(this.config)
     for (const sql of steps.prepare) await run(sql)
     const [check] = await this.engine.query<{ none: boolean }>(steps.noDuplicatesSql)

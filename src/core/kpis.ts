@@ -1,4 +1,4 @@
-import type { Dimension, ScoredKpi } from './config'
+import type { Dimension, GradedKpi } from './config'
 
 /** Every KPI of the contract, in the order the report lists them. Keys are the contract's. */
 export const KPI_KEYS = [
@@ -9,6 +9,7 @@ export const KPI_KEYS = [
   'fcr_rate', 'csat_avg', 'csat_response_rate',
   'recovery_avg_min', 'recovery_p90_min',
   'recurrence_rate', 'channels', 'offhours_sla_rate', 'training_coverage',
+  'first_response_bh_avg_min', 'sla_response_bh_rate', 'resolution_bh_avg_min',
 ] as const
 export type KpiKey = (typeof KPI_KEYS)[number]
 
@@ -19,8 +20,8 @@ export type Grade = 'excellent' | 'common' | 'below' | 'poor'
 export interface Scored {
   score: number | null
   dimensions: Record<Dimension, number | null>
-  grades: Record<ScoredKpi, Grade | null>
-  scores: Record<ScoredKpi, number | null>
+  grades: Record<GradedKpi, Grade | null>
+  scores: Record<GradedKpi, number | null>
 }
 
 /** How a KPI reads: counts, minutes, rates (0..1) or a 0..10 score. */
@@ -45,4 +46,7 @@ export const KPI_UNITS: Record<KpiKey, KpiUnit> = {
   channels: 'count',
   offhours_sla_rate: 'rate',
   training_coverage: 'rate',
+  first_response_bh_avg_min: 'minutes',
+  sla_response_bh_rate: 'rate',
+  resolution_bh_avg_min: 'minutes',
 }

@@ -93,6 +93,8 @@ export interface ImportReport {
 export interface KpiReport {
   as_of: string | null
   filters: Filters
+  /** Vendors of this report whose support calendar is not 7x24 (their business-hours KPIs differ from the plain ones). */
+  business_hours_vendors: string[]
   overall: ScoredGroup & { backlog_end: number | null }
   vendors: VendorRow[]
   months: MonthRow[]

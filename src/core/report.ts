@@ -4,13 +4,14 @@ import type { Filters } from './filters'
 import type { Grade, KpiValues, Scored } from './kpis'
 import type { BacklogDay, ImportReport, KpiReport, ScoredGroup } from './report-types'
 import type { ResolvedFilters } from './sql/filter-sql'
-import { DIMENSIONS, SCORED_KPIS } from './config'
+import { calendarOf, DIMENSIONS, GRADED_KPIS } from './config'
 import { KPI_KEYS } from './kpis'
 import { backlogQuery } from './sql/backlog-query'
 import { resolveFilters } from './sql/filter-sql'
 import { kpiQuery } from './sql/kpi-query'
 import { isUnfiltered, QUANTILE_CACHE_MADE_SQL, QUANTILE_CACHE_MARK_SQL, quantileCachesFor, quantileCacheSql } from './sql/quantiles'
 import { AS_OF_SQL } from './sql/tickets-table'
+import { resolveVendorSettings } from './sql/vendor-codes'
 
 function numOrNull(v: unknown): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null
@@ -25,7 +26,7 @@ function kpiValues(r: Row): KpiValues {
 function scored(r: Row): Scored {
   const s: Scored = { score: numOrNull(r.score), dimensions: {} as Scored['dimensions'], grades: {} as Scored['grades'], scores: {} as Scored['scores'] }
   for (const d of DIMENSIONS) s.dimensions[d] = numOrNull(r[`dim_${d}`])
-  for (const k of SCORED_KPIS) {
+  for (const k of GRADED_KPIS) {
     s.grades[k] = (r[`grade_${k}`] as Grade | null) ?? null
     s.scores[k] = numOrNull(r[`score_${k}`])
   }
@@ -71,7 +72,8 @@ async function quantileCaches(engine: Engine, f: ResolvedFilters): Promise<strin
 export async function computeReport(engine: Engine, cfg: KpiConfig, filters: Filters, imports: ImportReport, asOfGiven?: AsOf): Promise<KpiReport> {
   const asOf = asOfGiven ?? await loadedAsOf(engine)
   const f = await resolveFilters(engine, filters)
-  const rows = await engine.query(kpiQuery(cfg, f, asOf.ms ?? 0, await quantileCaches(engine, f)))
+  const vs = await resolveVendorSettings(engine, cfg)
+  const rows = await engine.query(kpiQuery(cfg, f, asOf.ms ?? 0, await quantileCaches(engine, f), vs))
   const days = await engine.query<BacklogDay & { month: string, month_end: boolean }>(backlogQuery(f))
   const monthEnd = new Map(days.filter(d => d.month_end).map(d => [d.month, d.backlog]))
 
@@ -82,6 +84,7 @@ export async function computeReport(engine: Engine, cfg: KpiConfig, filters: Fil
   return {
     as_of: asOf.text,
     filters,
+    business_hours_vendors: of('vendor').map(r => String(r.vendor)).filter(v => calendarOf(cfg, v) !== '7x24').sort(),
     overall: { ...(overallRow ? { ...kpiValues(overallRow), ...scored(overallRow) } : emptyGroup()), backlog_end: lastMonth ? monthEnd.get(lastMonth) ?? null : null },
     vendors: of('vendor')
       .map(r => ({ vendor: String(r.vendor), rank: Number(r.rank), ...kpiValues(r), ...scored(r) }))

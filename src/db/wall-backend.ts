@@ -1,4 +1,4 @@
-import type { ConfigOverrides } from '../core/config-merge'
+import type { KpiConfig } from '../core/config'
 import type { Filters } from '../core/filters'
 import type { MonthlyReport, TicketListRow } from '../core/monthly-types'
 import type { ImportReport, KpiReport } from '../core/report-types'
@@ -7,7 +7,8 @@ import type { FilterOptions, WallExtras } from '../core/wall-types'
 import type { Inspection } from '../import/inspect'
 import type { LoadProgress } from '../import/worker-protocol'
 import demoConfig from '../../data/demo-config.json'
-import { mergeConfig } from '../core/config-merge'
+import { DEFAULT_CONFIG } from '../core/config'
+import { withDemoSettings } from '../core/config-demo'
 import { Dataset } from '../core/dataset'
 import { computeMonthly } from '../core/monthly'
 import { computeReport, loadedAsOf } from '../core/report'
@@ -36,8 +37,11 @@ export interface WallBackend {
   /** Replaces what is loaded with the embedded demo data. */
   loadDemo: () => Promise<ImportReport>
   clear: () => Promise<void>
-  configure: (overrides: ConfigOverrides) => Promise<void>
+  /** The user's config (validated); while the demo is shown, the demo's settings fill in its defaults. */
+  configure: (config: KpiConfig) => Promise<void>
   report: (filters: Filters) => Promise<KpiReport>
+  /** The report under a draft config, leaving the current one in force afterwards. */
+  preview: (config: KpiConfig, filters: Filters) => Promise<KpiReport>
   extras: (filters: Filters) => Promise<WallExtras>
   options: () => Promise<FilterOptions>
   /** The monthly report of `month` under the other filters. */
@@ -58,13 +62,33 @@ async function demoFiles(): Promise<File[]> {
   }))
 }
 
+/** The parts of a config the build depends on (tickets-table.ts); anything else only changes the KPI query. */
+function buildKey(c: KpiConfig): string {
+  return JSON.stringify([c.slaTargetsMin, c.calendars, c.businessHours, c.recurrenceDays])
+}
+
 export async function createWallBackend(): Promise<WallBackend> {
   const engine = await createBrowserEngine()
   const importer = new ImportClient()
-  let config = mergeConfig({})
+  let user: KpiConfig = DEFAULT_CONFIG
+  let demo = false
+  let config = DEFAULT_CONFIG
   const dataset = await Dataset.open(engine, config)
   /** The files as given, in the data set's order (the import report's), for a mapping applied later. */
   let sources: PendingFile[] = []
+  const effective = () => (demo ? withDemoSettings(user, demoConfig) : user)
+  // A preview may rebuild the tables with a draft and back: nothing else may read them meanwhile.
+  let queue: Promise<unknown> = Promise.resolve()
+  function serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = queue.then(fn, fn)
+    queue = run.catch(() => {})
+    return run
+  }
+  async function apply(next: KpiConfig): Promise<void> {
+    const rebuild = buildKey(next) !== buildKey(config)
+    config = next
+    if (rebuild) await dataset.setConfig(config)
+  }
 
   async function load(files: PendingFile[], onProgress: (p: LoadProgress) => void): Promise<ImportReport> {
     // Files are parsed one after another: memory stays at one file's worth on top of DuckDB.
@@ -93,25 +117,35 @@ export async function createWallBackend(): Promise<WallBackend> {
     async loadDemo() {
       await dataset.clear()
       sources = []
-      config = mergeConfig(demoConfig)
-      await dataset.setConfig(config)
+      demo = true
+      await apply(effective())
       return load((await demoFiles()).map(file => ({ file })), () => {})
     },
     async clear() {
+      demo = false
+      await apply(effective())
       await dataset.clear()
       sources = []
     },
-    async configure(overrides) {
-      config = mergeConfig(overrides, config)
-      await dataset.setConfig(config)
-    },
-    async report(filters) {
-      return computeReport(engine, config, filters, dataset.importReport())
-    },
-    async extras(filters) {
-      const asOf = await loadedAsOf(engine)
-      return computeWallExtras(engine, filters, asOf.ms ?? 0)
-    },
+    configure: next => serial(async () => {
+      user = next
+      await apply(effective())
+    }),
+    report: filters => serial(() => computeReport(engine, config, filters, dataset.importReport())),
+    preview: (draft, filters) => serial(async () => {
+      const current = config
+      const next = demo ? withDemoSettings(draft, demoConfig) : draft
+      if (buildKey(next) === buildKey(current)) return computeReport(engine, next, filters, dataset.importReport())
+      // SLA targets, calendars, office hours and the recurrence window are part of the build.
+      await dataset.setConfig(next)
+      try {
+        return await computeReport(engine, next, filters, dataset.importReport())
+      }
+      finally {
+        await dataset.setConfig(current)
+      }
+    }),
+    extras: filters => serial(async () => computeWallExtras(engine, filters, (await loadedAsOf(engine)).ms ?? 0)),
     options: () => filterOptions(engine),
     monthly: (filters, month) => computeMonthly(engine, config, filters, month, dataset.importReport()),
     async breaches(filters, limit) {

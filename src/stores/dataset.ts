@@ -4,6 +4,7 @@ import type { WallBackend } from './backend'
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { createWallBackend } from './backend'
+import { loadScorecard } from './settings-storage'
 
 const NO_OPTIONS: FilterOptions = { months: [], vendors: [], priorities: [], channels: [], categories: [] }
 
@@ -34,6 +35,8 @@ export const useDatasetStore = defineStore('dataset', () => {
   async function start(factory: () => Promise<WallBackend> = createWallBackend): Promise<void> {
     try {
       const b = await factory()
+      // The saved scorecard before anything loads (its validation errors show in the settings).
+      await b.configure(loadScorecard().config)
       backend.value = b
       // A fresh page has nothing loaded: open on the demo so the wall is never blank.
       if (b.importReport().files.length === 0) {

@@ -1,9 +1,9 @@
 import type { Grade, KpiKey } from '../../core/kpis'
 import type { ScoredGroup } from '../../core/report-types'
-import type { ScoredKpi } from '../../core/config'
+import type { GradedKpi } from '../../core/config'
 import type { Better } from '../../i18n/delta'
 import type { ValueKey } from '../../i18n/format'
-import { SCORED_KPIS } from '../../core/config'
+import { GRADED_KPIS } from '../../core/config'
 
 export type ColumnKey = KpiKey | 'score'
 
@@ -30,6 +30,9 @@ export const BETTER: Partial<Record<ValueKey, Better>> = {
   csat_avg: 'higher',
   channels: 'higher',
   training_coverage: 'higher',
+  first_response_bh_avg_min: 'lower',
+  resolution_bh_avg_min: 'lower',
+  sla_response_bh_rate: 'higher',
   score: 'higher',
 }
 
@@ -39,8 +42,19 @@ export function gradeOfScore(score: number | null | undefined): Grade | null {
   return score >= 90 ? 'excellent' : score >= 70 ? 'common' : score >= 40 ? 'below' : 'poor'
 }
 
-export function isScored(key: string): key is ScoredKpi {
-  return (SCORED_KPIS as readonly string[]).includes(key)
+export function isScored(key: string): key is GradedKpi {
+  return (GRADED_KPIS as readonly string[]).includes(key)
+}
+
+/**
+ * The table's columns; with `businessHours` (some vendor in view has a working support
+ * calendar) each business-hours KPI follows its plain one, and the first-response P90
+ * makes room for them (the response page still shows the distribution).
+ */
+export function tableColumns(businessHours: boolean): readonly ColumnKey[] {
+  if (!businessHours) return TABLE_COLUMNS
+  const after: Partial<Record<ColumnKey, ColumnKey>> = { first_response_avg_min: 'first_response_bh_avg_min', sla_response_rate: 'sla_response_bh_rate', resolution_avg_min: 'resolution_bh_avg_min' }
+  return TABLE_COLUMNS.filter(k => k !== 'first_response_p90_min').flatMap(k => (after[k] ? [k, after[k]] : [k]))
 }
 
 /** The grade a cell is coloured by: the report's grade for scored KPIs, the score's own for the score. */

@@ -30,7 +30,13 @@ export const KPI_LABELS: Record<KpiKey, string> = {
   channels: 'Channels 服务渠道数',
   offhours_sla_rate: 'Off-hours SLA rate 非工作时间达标率',
   training_coverage: 'Training coverage 培训覆盖率',
+  first_response_bh_avg_min: 'Avg first response, business hours (min) 工作时间平均首次响应',
+  sla_response_bh_rate: 'SLA response rate, business hours 工作时间响应达标率',
+  resolution_bh_avg_min: 'Avg resolution, business hours (min) 工作时间平均解决时长',
 }
+
+/** Shown only where a loaded vendor's support calendar is not 7x24 (under 7x24 they equal the plain KPIs). */
+export const BH_KPIS = ['first_response_bh_avg_min', 'sla_response_bh_rate', 'resolution_bh_avg_min'] as const satisfies readonly KpiKey[]
 
 export const DIMENSION_LABELS = {
   response_speed: 'Response speed 响应速度',
@@ -38,6 +44,7 @@ export const DIMENSION_LABELS = {
   coverage: 'Coverage 服务覆盖广度',
   improvement: 'Improvement & training 持续优化与培训',
   reputation: 'Reputation 客户口碑',
+  external: 'External rating 外部评价',
 } as const
 
 export const GRADE_LABELS = { excellent: 'excellent 优秀', common: 'common 一般', below: 'below 较差', poor: 'poor 差' } as const

@@ -1,9 +1,9 @@
 import type { KpiReport } from '../report-types'
-import type { ScoredKpi } from '../config'
+import type { GradedKpi } from '../config'
 import type { KpiKey } from '../kpis'
-import { DIMENSIONS, SCORED_KPIS } from '../config'
+import { DIMENSIONS, GRADED_KPIS } from '../config'
 import { KPI_KEYS } from '../kpis'
-import { DIMENSION_LABELS, formatKpi, GRADE_LABELS, KPI_LABELS } from './format-value'
+import { BH_KPIS, DIMENSION_LABELS, formatKpi, GRADE_LABELS, KPI_LABELS } from './format-value'
 import { columnsSection } from './render-columns-md'
 
 const MAX_REJECTED_LISTED = 50
@@ -14,11 +14,12 @@ function table(head: string[], rows: string[][]): string {
 }
 
 const score = (v: number | null) => (v === null ? '—' : v.toFixed(2))
-const isScored = (k: KpiKey): k is ScoredKpi => (SCORED_KPIS as readonly string[]).includes(k)
+const isScored = (k: KpiKey): k is GradedKpi => (GRADED_KPIS as readonly string[]).includes(k)
 
 function kpiTable(r: KpiReport): string {
   const groups = [{ name: 'All 全部', g: r.overall }, ...r.vendors.map(v => ({ name: v.vendor, g: v }))]
-  const rows = KPI_KEYS.map((k) => {
+  const keys = r.business_hours_vendors.length ? KPI_KEYS : KPI_KEYS.filter(k => !(BH_KPIS as readonly string[]).includes(k))
+  const rows = keys.map((k) => {
     const cells = groups.map(({ g }) => {
       const grade = isScored(k) ? g.grades[k] : null
       return grade ? `${formatKpi(k, g[k])} (${grade})` : formatKpi(k, g[k])
@@ -29,9 +30,11 @@ function kpiTable(r: KpiReport): string {
 }
 
 function ranking(r: KpiReport): string {
+  // The external column only where some vendor has a rating.
+  const dims = DIMENSIONS.filter(d => d !== 'external' || r.vendors.some(v => v.dimensions.external !== null))
   return table(
-    ['Rank 排名', 'Vendor 厂商', 'Score 得分', ...DIMENSIONS.map(d => DIMENSION_LABELS[d]), 'Tickets 工单数'],
-    r.vendors.map(v => [String(v.rank), v.vendor, score(v.score), ...DIMENSIONS.map(d => score(v.dimensions[d])), String(v.tickets)]),
+    ['Rank 排名', 'Vendor 厂商', 'Score 得分', ...dims.map(d => DIMENSION_LABELS[d]), 'Tickets 工单数'],
+    r.vendors.map(v => [String(v.rank), v.vendor, score(v.score), ...dims.map(d => score(v.dimensions[d])), String(v.tickets)]),
   )
 }
 

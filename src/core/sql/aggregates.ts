@@ -11,6 +11,7 @@ import { num } from './literal'
  */
 export const CUBE_SUMS = `sum(n) AS n,
     sum(fr_n) AS fr_n, sum(fr_sum) AS fr_sum, sum(sla_met) AS sla_met,
+    sum(frb_sum) AS frb_sum, sum(sla_bh_met) AS sla_bh_met, sum(resb_sum) AS resb_sum,
     sum(off_n) AS off_n, sum(off_met) AS off_met,
     sum(res_n) AS res_n, sum(res_sum) AS res_sum, max(res_max) AS res_max,
     sum(fcr_num) AS fcr_num, sum(fcr_den) AS fcr_den,
@@ -20,11 +21,21 @@ export const CUBE_SUMS = `sum(n) AS n,
     sum(n) FILTER (WHERE channel IS NOT NULL) AS ch_known,
     count(DISTINCT channel) FILTER (WHERE channel <> 'other') AS ch_distinct`
 
+const lateSql = (asOfMs: number) => `(${num(asOfMs)} - created_ms) / 60000.0 > sla_target`
+
 /** Unanswered tickets past their SLA target at as_of (ms): eligible, never met. */
 export function pendingCounts(asOfMs: number): string {
-  const late = `(${num(asOfMs)} - created_ms) / 60000.0 > sla_target`
+  const late = lateSql(asOfMs)
   return `count(*) FILTER (WHERE ${late}) AS late,
     count(*) FILTER (WHERE offhours AND ${late}) AS off_late`
+}
+
+/**
+ * The same in business minutes: over `tickets_pending` joined with `ca` (C(as_of) per
+ * calendar, calendar-sql.ts); a 7x24 ticket (cal NULL) counts as in pendingCounts.
+ */
+export function pendingBhCount(asOfMs: number): string {
+  return `count(*) FILTER (WHERE CASE WHEN cal IS NULL THEN ${lateSql(asOfMs)} ELSE c_asof - c_created > sla_target END) AS late_bh`
 }
 
 const ratio = (a: string, b: string) => `${a}::DOUBLE / nullif(${b}, 0)`
@@ -47,6 +58,9 @@ export const KPI_EXPRESSIONS: Record<Exclude<KpiKey, 'training_coverage'>, strin
   recurrence_rate: ratio('c.rcr_sum', 'c.rcr_n'),
   channels: 'CASE WHEN c.ch_known > 0 THEN c.ch_distinct::INTEGER END',
   offhours_sla_rate: ratio('c.off_met', 'c.off_n + coalesce(p.off_late, 0)'),
+  first_response_bh_avg_min: 'c.frb_sum / nullif(c.fr_n, 0)',
+  sla_response_bh_rate: ratio('c.sla_bh_met', 'c.fr_n + coalesce(p.late_bh, 0)'),
+  resolution_bh_avg_min: 'c.resb_sum / nullif(c.res_n, 0)',
 }
 
 export function kpiExpressionList(): string {

@@ -1,23 +1,28 @@
 import type { KpiConfig } from '../config'
 import type { ResolvedFilters } from './filter-sql'
-import { CUBE_SUMS, kpiExpressionList, pendingCounts } from './aggregates'
+import type { VendorSettings } from './vendor-codes'
+import { CUBE_SUMS, kpiExpressionList, pendingBhCount, pendingCounts } from './aggregates'
+import { asOfCumulativeCte, calendarPlan } from './calendar-sql'
 import { cubeFor, enumValue, filterCond, monthStart, where } from './filter-sql'
-import { num } from './literal'
+import { dbl } from './literal'
 import { ALL_KEYS, GID, KEYS, quantileCte, REPORT_SETS } from './quantiles'
-import { dimensionColumns, kpiScoreColumns, totalScoreExpr } from './score-sql'
+import { byVendorCode, dimensionColumns, kpiScoreColumns, totalScoreExpr } from './score-sql'
 import { DIMENSION_TYPES } from './tickets-table'
+import { NO_VENDOR_SETTINGS } from './vendor-codes'
 
 
 /**
- * training_coverage: distinct people a vendor trained ÷ the configured headcount,
- * counting records dated up to the end of the group's month (or of the period):
- * coverage is cumulative. NULL without a headcount or without any training record.
- * Each person counts from their first qualifying record (undated: always), so the
- * counts come from two small grouped tables joined to the groups, not from a subquery
- * per group. `w`: the filters over the cube, whose months and vendors are the groups'.
+ * training_coverage: distinct people trained ÷ the configured headcount, counting records
+ * dated up to the end of the group's month (or of the period): coverage is cumulative. A
+ * vendor's groups divide its trainees by its own headcount (else the default); overall and
+ * month groups divide everyone trained by the default headcount. NULL without a headcount or
+ * without any training record. Each person counts from their first qualifying record
+ * (undated: always), so the counts come from two small grouped tables joined to the groups,
+ * not from a subquery per group. `w`: the filters over the cube, whose months and vendors are the groups'.
  */
-function trainingCoverage(cfg: KpiConfig, f: ResolvedFilters, w: string): { ctes: string, expr: string, joins: string } {
-  if (cfg.headcount === null || !(cfg.headcount > 0)) return { ctes: '', expr: 'CAST(NULL AS DOUBLE)', joins: '' }
+function trainingCoverage(vs: VendorSettings, f: ResolvedFilters, w: string): { ctes: string, expr: string, joins: string } {
+  const def = vs.headcountDefault === null ? 'CAST(NULL AS DOUBLE)' : dbl(vs.headcountDefault)
+  if (vs.headcountDefault === null && vs.headcount.length === 0) return { ctes: '', expr: 'CAST(NULL AS DOUBLE)', joins: '' }
   const conds = ['person IS NOT NULL']
   if (f.to) conds.push(`(date_ms IS NULL OR date_ms < epoch_ms(${monthStart(f.to)} + INTERVAL 1 MONTH))`)
   const vendors = f.codes.vendor
@@ -40,8 +45,9 @@ tm AS (
   LEFT JOIN tr ON tr.vendor = x.vendor AND tr.first_ms < ${monthEnd('x.mon')}
   GROUP BY x.vendor, x.mon
 ),`
+  const headcount = `CASE WHEN a.grp IN ('vendor', 'vendor_month') THEN coalesce(${byVendorCode('a.vendor_code', vs.headcount)}, ${def}) ELSE ${def} END`
   const expr = `CASE WHEN EXISTS (SELECT 1 FROM training) THEN (CASE a.grp WHEN 'overall' THEN (SELECT count(*) FROM tp)
-    WHEN 'vendor' THEN coalesce(tv.n, 0) WHEN 'month' THEN coalesce(tm.n, 0) WHEN 'vendor_month' THEN coalesce(tvm.n, 0) END)::DOUBLE / ${num(cfg.headcount)} END`
+    WHEN 'vendor' THEN coalesce(tv.n, 0) WHEN 'month' THEN coalesce(tm.n, 0) WHEN 'vendor_month' THEN coalesce(tvm.n, 0) END)::DOUBLE / ${headcount} END`
   const joins = `LEFT JOIN tv ON a.grp = 'vendor' AND tv.vendor = a.vendor
   LEFT JOIN tm ON a.grp = 'month' AND tm.month = a.month
   LEFT JOIN tvm ON a.grp = 'vendor_month' AND tvm.vendor = a.vendor AND tvm.month = a.month`
@@ -58,25 +64,26 @@ const SAME_GROUP = (x: string, y: string) => [`${x}.gid = ${y}.gid`, ...ALL_KEYS
  * come from `tickets_pending`. The three agree on their groups (same filters, same data).
  * `quantileCaches`: read the quantiles from these cache tables (quantiles.ts; made first).
  */
-export function kpiQuery(cfg: KpiConfig, f: ResolvedFilters, asOfMs: number, quantileCaches: string[] | null = null): string {
+export function kpiQuery(cfg: KpiConfig, f: ResolvedFilters, asOfMs: number, quantileCaches: string[] | null = null, vs: VendorSettings = NO_VENDOR_SETTINGS): string {
   const w = filterCond(f)
-  const training = trainingCoverage(cfg, f, w)
+  const training = trainingCoverage(vs, f, w)
   return `WITH c AS (
   SELECT ${GID}, ${KEYS},
     ${CUBE_SUMS}
   FROM ${cubeFor(f)} ${where(w)}
   GROUP BY ${REPORT_SETS}
-), ${quantileCte(f, w, quantileCaches)}, p AS (
+), ${quantileCte(f, w, quantileCaches)}, ${asOfCumulativeCte(calendarPlan(cfg), asOfMs)}, p AS (
   SELECT ${GID}, ${KEYS},
-    ${pendingCounts(asOfMs)}
-  FROM tickets_pending ${where(w)}
+    ${pendingCounts(asOfMs)},
+    ${pendingBhCount(asOfMs)}
+  FROM tickets_pending LEFT JOIN ca USING (cal) ${where(w)}
   GROUP BY ${REPORT_SETS}
 ),
 agg AS (
   SELECT
     CASE c.gid WHEN 15 THEN 'overall' WHEN 7 THEN 'vendor' WHEN 11 THEN 'month'
       WHEN 3 THEN 'vendor_month' WHEN 13 THEN 'priority' ELSE 'channel' END AS grp,
-    CAST(c.vendor AS VARCHAR) AS vendor, strftime(c.mon, '%Y-%m') AS month,
+    CAST(c.vendor AS VARCHAR) AS vendor, enum_code(c.vendor)::INTEGER AS vendor_code, strftime(c.mon, '%Y-%m') AS month,
     CAST(c.priority AS VARCHAR) AS priority, CAST(c.channel AS VARCHAR) AS channel,
   ${kpiExpressionList()}
   FROM c LEFT JOIN q ON ${SAME_GROUP('q', 'c')} LEFT JOIN p ON ${SAME_GROUP('p', 'c')}
@@ -87,7 +94,7 @@ s AS (SELECT *,
   ${kpiScoreColumns(cfg)}
   FROM j),
 d AS (SELECT *,
-  ${dimensionColumns(cfg)}
+  ${dimensionColumns(cfg, vs.ratings)}
   FROM s),
 t AS (SELECT *, ${totalScoreExpr(cfg)} AS score FROM d)
 SELECT *,

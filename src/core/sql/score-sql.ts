@@ -1,6 +1,9 @@
-import type { Anchors, KpiConfig, ScoredKpi } from '../config'
-import { ANCHOR_SCORES, DIMENSIONS, SCORED_KPIS } from '../config'
-import { dbl, ident } from './literal'
+import type { Anchors, GradedKpi, KpiConfig } from '../config'
+import { anchorsOf, ANCHOR_SCORES, DIMENSIONS, GRADED_KPIS, scoredAs } from '../config'
+import { dbl, ident, num } from './literal'
+
+/** A number per vendor, the vendor given by its ENUM code (vendor-codes.ts): never a name in SQL. */
+export interface VendorValue { code: number, value: number }
 
 /** true when a smaller value is better (response minutes, recurrence). */
 function lowerIsBetter(a: Anchors): boolean {
@@ -41,18 +44,29 @@ export function weightedMeanExpr(terms: { col: string, weight: number }[]): stri
   return `(${sum}) / nullif(${weights}, 0)`
 }
 
-/** Columns score_<kpi> and grade_<kpi> for every scored KPI, from columns named by the KPI keys. */
+/** `CASE <codeCol> WHEN code THEN value … END` (NULL for any other vendor, and with no values). */
+export function byVendorCode(codeCol: string, values: VendorValue[], scale = 1): string {
+  if (!values.length) return 'CAST(NULL AS DOUBLE)'
+  return `CASE ${codeCol} ${values.map(v => `WHEN ${num(v.code)} THEN ${dbl(v.value * scale)}`).join(' ')} END`
+}
+
+/** Columns score_<kpi> and grade_<kpi> for every graded KPI, from columns named by the KPI keys. */
 export function kpiScoreColumns(cfg: KpiConfig): string {
-  return SCORED_KPIS.map((k: ScoredKpi) => {
-    const a = cfg.anchors[k]
+  return GRADED_KPIS.map((k: GradedKpi) => {
+    const a = anchorsOf(cfg, k)
     return `${scoreExpr(ident(k), a)} AS ${ident(`score_${k}`)},\n  ${gradeExpr(ident(k), a)} AS ${ident(`grade_${k}`)}`
   }).join(',\n  ')
 }
 
-/** Columns dim_<dimension> from score_<kpi> columns. */
-export function dimensionColumns(cfg: KpiConfig): string {
+/**
+ * Columns dim_<dimension> from score_<kpi> columns (the business-hours variants in place of
+ * the plain ones under score_business_hours). external: the vendor's rating × 10, for groups
+ * of one vendor; `ratings` by vendor code, the groups' code in column vendor_code.
+ */
+export function dimensionColumns(cfg: KpiConfig, ratings: VendorValue[] = []): string {
   return DIMENSIONS.map((d) => {
-    const terms = cfg.dimensions[d].kpis.map(k => ({ col: ident(`score_${k}`), weight: 1 }))
+    if (d === 'external') return `CASE WHEN grp IN ('vendor', 'vendor_month') THEN ${byVendorCode('vendor_code', ratings, 10)} END AS ${ident('dim_external')}`
+    const terms = cfg.dimensions[d].kpis.map(k => ({ col: ident(`score_${scoredAs(cfg, k)}`), weight: 1 }))
     return `${weightedMeanExpr(terms)} AS ${ident(`dim_${d}`)}`
   }).join(',\n  ')
 }

@@ -1,6 +1,7 @@
 import type { KpiConfig } from '../config'
 import { KNOWN_FLAGS } from '../schema'
 import { RESPONSE_BUCKETS_MIN } from '../wall-types'
+import { businessMinutesStep, calendarBuildSteps, calendarPlan, hasCalendars } from './calendar-sql'
 import { num } from './literal'
 import { ticketListColumns } from './ticket-list-columns'
 
@@ -73,8 +74,8 @@ const CUSTOMER_TYPE = 'sw_customer'
 export const QUANTILE_CACHE_TABLES = { all: 'kpi_quantiles_all', vendor: 'kpi_quantiles_vendor', month: 'kpi_quantiles_month' } as const
 
 /** Tables made by the build; dropped and made again on every rebuild. */
-const DERIVED_TABLES = ['tickets', 'kpi_cube', 'kpi_cube_nc', 'tickets_pending', 'tickets_meta', 'ticket_duplicates', ...Object.values(QUANTILE_CACHE_TABLES)]
-const TEMP_TABLES = ['_keep', '_t', '_next']
+const DERIVED_TABLES = ['tickets', 'calendar_days', 'kpi_cube', 'kpi_cube_nc', 'tickets_pending', 'tickets_meta', 'ticket_duplicates', ...Object.values(QUANTILE_CACHE_TABLES)]
+const TEMP_TABLES = ['_keep', '_t', '_next', '_vcal', '_bh']
 
 /** Composite integer key of a staged row: unique, and ordered like (file_idx, row_no). */
 const ROW_KEY = '(r.file_idx::BIGINT * 4294967296 + r.row_no)'
@@ -90,6 +91,8 @@ const ROW_KEY = '(r.file_idx::BIGINT * 4294967296 + r.row_no)'
  *    grouping, filtering and the recurrence join work on 1–4 byte codes, not strings.
  * 3. `_t`: the surviving rows, typed, with every derived column a filter change would
  *    otherwise recompute (durations in minutes, SLA target, month, day, weekday, hour).
+ * 3b. calendars (calendar-sql.ts): `_vcal` (vendor → calendar), `calendar_days`, and `_bh`: business minutes of the tickets whose vendor has a
+ *    working calendar (none when every vendor works 7x24: then they equal the plain minutes).
  * 4. `_next`: for each resolved ticket with a customer, the first later ticket of the same
  *    vendor, customer and category (ASOF: one probe per ticket, not a range join).
  * 5. `tickets`: narrow, sorted by created_at so row-group zone maps skip whole months when
@@ -111,6 +114,8 @@ export function buildTicketsSteps(cfg: KpiConfig): { prepare: string[], build: (
   const windowMs = cfg.recurrenceDays * 86_400_000
   const ty = DIMENSION_TYPES
   const offhours = (a: string) => `(${a}.dow >= 6 OR ${a}.hr < ${num(bh.start)} OR ${a}.hr >= ${num(bh.end)})`
+  const plan = calendarPlan(cfg)
+  const bh7x24 = !hasCalendars(plan)
   const bucket = `CASE ${RESPONSE_BUCKETS_MIN.map((b, i) => `WHEN w.fr_min <= ${num(b)} THEN ${i}`).join(' ')} WHEN w.fr_min IS NOT NULL THEN ${RESPONSE_BUCKETS_MIN.length} END`
   const prepare = [
     ...[...DERIVED_TABLES, ...TEMP_TABLES].map(n => `DROP TABLE IF EXISTS ${n}`),
@@ -144,6 +149,7 @@ WITH d AS (
     r.category::${ty.category} AS category,
     r.customer::${CUSTOMER_TYPE} AS customer,
     r.is_fault, r.created_ms, r.resolved_ms,
+    CASE WHEN f.k_first_response THEN r.first_response_ms END AS fr_ms,
     epoch_ms(r.created_ms::BIGINT) AS created_at,
     CASE WHEN f.k_first_response THEN (r.first_response_ms - r.created_ms) / 60000.0 END AS fr_min,
     (r.resolved_ms - r.created_ms) / 60000.0 AS res_min,
@@ -164,6 +170,8 @@ SELECT * EXCLUDE (created_at),
   isodow(created_at)::UTINYINT AS dow,
   hour(created_at)::UTINYINT AS hr
 FROM d`,
+    ...calendarBuildSteps(plan, ty.vendor),
+    ...(bh7x24 ? [] : [businessMinutesStep(plan)]),
     `CREATE TEMP TABLE _next AS
 SELECT a.tk, b.created_ms AS next_created_ms
 FROM (SELECT tk, vendor, customer, ${categoryKey('x')} AS ck, resolved_ms FROM _t x
@@ -175,6 +183,9 @@ SELECT
   w.vendor, w.mon, w.priority, w.channel, w.category,
   w.fr_min, w.res_min, w.rec_min, w.satisfaction, w.reopen_count, w.is_fault,
   w.fr_min <= w.sla_target AS sla_met,
+  ${bh7x24 ? 'w.fr_min' : 'coalesce(b.fr_bh_min, w.fr_min)'} AS fr_bh_min,
+  ${bh7x24 ? 'w.res_min' : 'coalesce(b.res_bh_min, w.res_min)'} AS res_bh_min,
+  ${bh7x24 ? 'w.fr_min' : 'coalesce(b.fr_bh_min, w.fr_min)'} <= w.sla_target AS sla_bh_met,
   ${offhours('w')} AS offhours,
   CASE WHEN w.customer IS NOT NULL AND w.resolved_ms IS NOT NULL
     THEN coalesce(n.next_created_ms <= w.resolved_ms + ${num(windowMs)}, false) END AS recurred,
@@ -183,16 +194,17 @@ SELECT
   w.k_resolved, w.k_satisfaction,
   w.created_day, w.resolved_day, w.dow, w.hr,
   ${ticketListColumns(windowMs)}
-FROM _t w LEFT JOIN _next n USING (tk)
+FROM _t w LEFT JOIN _next n USING (tk)${bh7x24 ? '' : ' LEFT JOIN _bh b USING (tk)'}
 ORDER BY w.created_ms`,
     `CREATE TABLE kpi_cube AS
 SELECT vendor, mon, priority, channel, category,
   count(*) AS n,
   count(fr_min) AS fr_n, sum(fr_min) AS fr_sum,
   count(*) FILTER (WHERE sla_met) AS sla_met,
+  sum(fr_bh_min) AS frb_sum, count(*) FILTER (WHERE sla_bh_met) AS sla_bh_met,
   count(fr_min) FILTER (WHERE offhours) AS off_n,
   count(*) FILTER (WHERE sla_met AND offhours) AS off_met,
-  count(res_min) AS res_n, sum(res_min) AS res_sum, max(res_min) AS res_max,
+  count(res_min) AS res_n, sum(res_min) AS res_sum, max(res_min) AS res_max, sum(res_bh_min) AS resb_sum,
   count(*) FILTER (WHERE res_min IS NOT NULL AND reopen_count = 0) AS fcr_num,
   count(*) FILTER (WHERE res_min IS NOT NULL AND reopen_count IS NOT NULL) AS fcr_den,
   count(satisfaction) AS csat_n, sum(satisfaction) AS csat_sum,
@@ -206,14 +218,15 @@ GROUP BY ALL
 ORDER BY mon, vendor, priority, channel, category`,
     `CREATE TABLE kpi_cube_nc AS
 SELECT vendor, mon, priority, channel,
-  ${['n', 'fr_n', 'fr_sum', 'sla_met', 'off_n', 'off_met', 'res_n', 'res_sum'].map(c => `sum(${c}) AS ${c}`).join(', ')}, max(res_max) AS res_max,
+  ${['n', 'fr_n', 'fr_sum', 'sla_met', 'frb_sum', 'sla_bh_met', 'off_n', 'off_met', 'res_n', 'res_sum', 'resb_sum'].map(c => `sum(${c}) AS ${c}`).join(', ')}, max(res_max) AS res_max,
   ${['fcr_num', 'fcr_den', 'csat_n', 'csat_sum', 'csr_num', 'csr_den', 'rec_n', 'rec_sum', 'rcr_n', 'rcr_sum', 'faults'].map(c => `sum(${c}) AS ${c}`).join(', ')}
 FROM kpi_cube
 GROUP BY ALL
 ORDER BY mon, vendor, priority, channel`,
     `CREATE TABLE tickets_pending AS
-SELECT w.vendor, w.mon, w.priority, w.channel, w.category, w.dow, w.hr, ${offhours('w')} AS offhours, w.created_ms, w.sla_target
-FROM _t w WHERE w.k_first_response AND w.fr_min IS NULL
+SELECT w.vendor, w.mon, w.priority, w.channel, w.category, w.dow, w.hr, ${offhours('w')} AS offhours, w.created_ms, w.sla_target,
+  ${bh7x24 ? 'NULL::INTEGER AS cal, NULL::DOUBLE AS c_created' : 'b.cal, b.c_created'}
+FROM _t w ${bh7x24 ? '' : 'LEFT JOIN _bh b USING (tk) '}WHERE w.k_first_response AND w.fr_min IS NULL
 ORDER BY w.created_ms`,
     // max of the column maxima = max over every timestamp of every ticket (NULLs skipped)
     `CREATE TABLE tickets_meta AS

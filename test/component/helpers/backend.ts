@@ -49,8 +49,10 @@ export function fakeBackend(inspections: Record<string, Partial<Inspection>> = {
     async report(f): Promise<KpiReport> {
       b.reports.push(f)
       if (b.hold) await new Promise<void>(r => waiting.push(r))
-      return report([vendorRow(f.vendors?.[0] ?? 'all', 1)], { filters: f })
+      return f.vendors?.length ? report([vendorRow(f.vendors[0]!, 1)], { filters: f }) : report([vendorRow('A', 1, {}, 80), vendorRow('B', 2, {}, 60)], { filters: f })
     },
+    // The draft config's reputation weight decides the order, so a test can see a change.
+    preview: vi.fn(async (cfg, f) => report(cfg.dimensions.reputation.weight > 20 ? [vendorRow('B', 1, {}, 90), vendorRow('A', 2, {}, 70)] : [vendorRow('A', 1, {}, 80), vendorRow('B', 2, {}, 60)], { filters: f })),
     extras: async () => ({ response_hist: [], heatmap: [], csat_dist: [], channel_mix: [], categories: [] }),
     options: async () => ({ months: ['2026-10', '2026-11'], vendors: ['A', 'B'], priorities: ['P1'], channels: ['phone'], categories: ['x'] }),
     importReport: () => imp,

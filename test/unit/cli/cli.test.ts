@@ -59,7 +59,7 @@ describe('servicewall report', () => {
     expect(j.overall.first_response_avg_min).toBeCloseTo(50, 9) // (20 + 120 + 10) / 3
     expect(j.overall.recovery_avg_min).toBeNull()
     expect(j.vendors[0]).toMatchObject({ vendor: '金蝶云星辰', rank: 1 })
-    expect(Object.keys(j.vendors[0].dimensions)).toEqual(['response_speed', 'problem_solving', 'coverage', 'improvement', 'reputation'])
+    expect(Object.keys(j.vendors[0].dimensions)).toEqual(['response_speed', 'problem_solving', 'coverage', 'improvement', 'reputation', 'external'])
     expect(j.months.map((m: { month: string }) => m.month)).toEqual(['2026-03', '2026-04'])
     expect(j.import.files[0]).toMatchObject({ rows: 4, loaded: 3, rejected: 1, duplicates: 0, error: null, encoding: 'utf-8' })
     expect(j.import.rejected).toEqual([{ file: '金蝶云星辰_服务单.csv', row: 5, reason: expect.stringContaining('ticket_id') }])
@@ -142,5 +142,26 @@ describe('servicewall report', () => {
     const bad = await cli('report', '--map', `nope.csv=${file('map-a.json')}`, file('a_x.csv'))
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain('"nope.csv" is not one of the input files')
+  })
+
+  it('a config that fails validation: exit 2 with every field and reason, nothing printed', async () => {
+    writeFileSync(file('bad.json'), JSON.stringify({ calendars: { 金蝶云星辰: { hours: [['18:00', '09:00']] } }, ratings: { 金蝶云星辰: 12 } }))
+    const r = await cli('report', '--config', file('bad.json'), file('金蝶云星辰_服务单.csv'))
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('config: calendars.金蝶云星辰.hours[0]: starts at or after its end')
+    expect(r.stderr).toContain('config: ratings.金蝶云星辰: must be a rating 0..10, got 12')
+    expect(r.stdout).toBe('')
+  })
+
+  it('business-hours rows appear in the md report only when a vendor has a working calendar', async () => {
+    const plain = await cli('report', file('金蝶云星辰_服务单.csv'))
+    expect(plain.stdout).not.toContain('business hours')
+    writeFileSync(file('cal.json'), JSON.stringify({ calendars: { 金蝶云星辰: { days: [1, 2, 3, 4, 5], hours: [['09:00', '12:00'], ['13:30', '18:00']] } } }))
+    const r = await cli('report', '--config', file('cal.json'), file('金蝶云星辰_服务单.csv'))
+    expect(r.code).toBe(0)
+    // K1 20 min, K2 120 min, K3 10 min: all inside working hours, so equal to the plain average 50.
+    expect(r.stdout).toMatch(/\| Avg first response, business hours \(min\) 工作时间平均首次响应 \| 50\.00/)
+    // Resolution: K1 60; K2 Tue 09:00 → Wed 09:00 = one working day of 450 min → (60 + 450) / 2.
+    expect(r.stdout).toMatch(/\| Avg resolution, business hours \(min\) 工作时间平均解决时长 \| 255\.00/)
   })
 })
