@@ -1,4 +1,5 @@
 import type { ConfigOverrides } from '../core/config-merge'
+import type { ImportedFile } from '../core/dataset'
 import type { Filters } from '../core/filters'
 import type { ImportReport, KpiReport } from '../core/report-types'
 import type { Mapping } from '../core/schema'
@@ -21,10 +22,19 @@ export interface PendingFile {
   mapping?: Mapping
 }
 
+/** Called with each file after parsing, before DuckDB takes its bytes (to store them). */
+export type KeepImported = (file: PendingFile, imported: ImportedFile) => Promise<void>
+
 export interface WallBackend {
   inspect: (file: File, mapping?: Mapping) => Promise<Inspection>
   /** Appends files, in order (a later file wins a duplicate ticket). */
-  load: (files: PendingFile[], onProgress: (p: LoadProgress) => void) => Promise<ImportReport>
+  load: (files: PendingFile[], onProgress: (p: LoadProgress) => void, keep?: KeepImported) => Promise<ImportReport>
+  /** Parses a file without loading it: a refresh parses every changed file before it swaps the data. */
+  parse: (file: PendingFile) => Promise<ImportedFile>
+  /** Replaces what is loaded with these parsed files and config, in one go (restore, refresh). */
+  replace: (files: ImportedFile[], overrides: ConfigOverrides) => Promise<ImportReport>
+  /** The config overrides in effect, stored with the data so a restore gives the same numbers. */
+  overrides: () => ConfigOverrides
   /** Replaces what is loaded with the embedded demo data. */
   loadDemo: () => Promise<ImportReport>
   clear: () => Promise<void>
@@ -49,14 +59,16 @@ async function demoFiles(): Promise<File[]> {
 export async function createWallBackend(): Promise<WallBackend> {
   const engine = await createBrowserEngine()
   const importer = new ImportClient()
-  let config = mergeConfig({})
+  let overrides: ConfigOverrides = {}
+  let config = mergeConfig(overrides)
   const dataset = await Dataset.open(engine, config)
 
-  async function load(files: PendingFile[], onProgress: (p: LoadProgress) => void): Promise<ImportReport> {
+  async function load(files: PendingFile[], onProgress: (p: LoadProgress) => void, keep?: KeepImported): Promise<ImportReport> {
     // Files are parsed one after another: memory stays at one file's worth on top of DuckDB.
     for (const f of files) {
       const imported = await importer.import(f.file, { vendor: f.vendor, mapping: f.mapping }, onProgress)
       onProgress({ file: f.file.name, phase: 'loading', bytesRead: f.file.size, bytesTotal: f.file.size, rows: imported.report.rows })
+      await keep?.(f, imported)
       await dataset.add([imported])
       onProgress({ file: f.file.name, phase: imported.report.error ? 'error' : 'done', bytesRead: f.file.size, bytesTotal: f.file.size, rows: imported.report.loaded })
     }
@@ -66,15 +78,27 @@ export async function createWallBackend(): Promise<WallBackend> {
   return {
     inspect: (file, mapping) => importer.inspect(file, mapping),
     load,
+    parse: f => importer.import(f.file, { vendor: f.vendor, mapping: f.mapping }, () => {}),
+    async replace(files, o) {
+      await dataset.clear()
+      overrides = structuredClone(o)
+      config = mergeConfig(overrides)
+      await dataset.setConfig(config)
+      await dataset.add(files)
+      return dataset.importReport()
+    },
+    overrides: () => overrides,
     async loadDemo() {
       await dataset.clear()
+      overrides = demoConfig
       config = mergeConfig(demoConfig)
       await dataset.setConfig(config)
       return load((await demoFiles()).map(file => ({ file })), () => {})
     },
     clear: () => dataset.clear(),
-    async configure(overrides) {
-      config = mergeConfig(overrides, config)
+    async configure(o) {
+      overrides = { ...overrides, ...o }
+      config = mergeConfig(o, config)
       await dataset.setConfig(config)
     },
     async report(filters) {

@@ -65,3 +65,16 @@ export async function dropFiles(page: Page, files: { name: string, bytes: Uint8A
 export function demoFiles(): { name: string, bytes: Uint8Array }[] {
   return demoFileNames().map(name => ({ name, bytes: new Uint8Array(readFileSync(join(DEMO_DIR, name))) }))
 }
+
+/** Answers the vendor questions (prefilled from the file name) until the import summary shows. */
+export async function confirmVendorsUntilSummary(page: Page): Promise<void> {
+  const deadline = Date.now() + 90_000
+  while (Date.now() < deadline) {
+    if (await page.$('[data-testid="import-summary-close"]')) return
+    if (await page.$('[data-testid="mapping-ok"]')) throw new Error('a demo file asked for a column mapping')
+    const ok = await page.$('[data-testid="vendor-ok"]')
+    if (ok) await ok.click()
+    else await page.waitForTimeout(100)
+  }
+  throw new Error('no import summary')
+}

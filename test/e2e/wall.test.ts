@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { demoReport } from '../../data/demo-report'
 import { launch, watchForeignRequests } from './browser'
-import { demoFiles, dropFiles, expectTableMatches, tableCells, waitForTable } from './wall-helpers'
+import { confirmVendorsUntilSummary, demoFiles, dropFiles, expectTableMatches, tableCells, waitForTable } from './wall-helpers'
 
 const base = inject('baseURL')
 const SHOTS = 'test-results/screenshots'
@@ -25,19 +25,6 @@ async function open(query: string, viewport = { width: 1920, height: 1080 }): Pr
   page.on('dialog', d => errors.push(`dialog: ${d.message()}`))
   await page.goto(`${base}${query}`)
   return { page, foreign, errors }
-}
-
-/** Answers the vendor questions (prefilled from the file name) until the import summary shows. */
-async function confirmVendorsUntilSummary(page: Page): Promise<void> {
-  const deadline = Date.now() + 90_000
-  while (Date.now() < deadline) {
-    if (await page.$('[data-testid="import-summary-close"]')) return
-    if (await page.$('[data-testid="mapping-ok"]')) throw new Error('a demo file asked for a column mapping')
-    const ok = await page.$('[data-testid="vendor-ok"]')
-    if (ok) await ok.click()
-    else await page.waitForTimeout(100)
-  }
-  throw new Error('no import summary')
 }
 
 describe('the wall in Chromium', () => {
