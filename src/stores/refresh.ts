@@ -44,6 +44,8 @@ export const useRefreshStore = defineStore('refresh', () => {
   const source = shallowRef<WatchSource | null>(null)
   const lastRefresh = ref<Date | null>(null)
   const lastChanged = ref(0)
+  /** Files parsed by refreshes since the page opened: unchanged files are not among them. */
+  const parsedTotal = ref(0)
   const error = ref<string | null>(null)
   const needsPermission = ref(false)
   const running = ref(false)
@@ -148,6 +150,7 @@ export const useRefreshStore = defineStore('refresh', () => {
           continue
         }
         const f = await parse(l as ListedFile & { file: File })
+        parsedTotal.value++
         if (f.report.error && prev) {
           problems.push(`${l.source.name}: ${f.report.error}`)
           next.push({ entry: prev, file: null })
@@ -172,5 +175,5 @@ export const useRefreshStore = defineStore('refresh', () => {
     }
   }
 
-  return { kind, url, intervalSec, source, lastRefresh, lastChanged, error, needsPermission, running, init, watchUrl, watchFolder, stop, setInterval, grant, run }
+  return { kind, url, intervalSec, source, lastRefresh, lastChanged, parsedTotal, error, needsPermission, running, init, watchUrl, watchFolder, stop, setInterval, grant, run }
 })
