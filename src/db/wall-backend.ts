@@ -43,6 +43,8 @@ export interface WallBackend {
   extras: (filters: Filters) => Promise<WallExtras>
   options: () => Promise<FilterOptions>
   importReport: () => ImportReport
+  /** Bytes DuckDB holds (duckdb_memory()): the storage dialog shows it, the soak test watches it. */
+  memory: () => Promise<number>
 }
 
 // The demo exports are bundled as same-origin assets (data/demo), never fetched from elsewhere.
@@ -110,5 +112,9 @@ export async function createWallBackend(): Promise<WallBackend> {
     },
     options: () => filterOptions(engine),
     importReport: () => dataset.importReport(),
+    async memory() {
+      const [r] = await engine.query<{ b: number }>('SELECT COALESCE(sum(memory_usage_bytes), 0)::DOUBLE AS b FROM duckdb_memory()')
+      return r?.b ?? 0
+    },
   }
 }

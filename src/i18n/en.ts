@@ -239,6 +239,7 @@ export const en: Record<MessageKey, string> = {
   'storage.clear': 'Clear stored data',
   'storage.clearConfirm': 'Really clear? The wall stays empty until you import again.',
   'storage.clearYes': 'Clear',
+  'storage.engineMemory': 'DuckDB memory in use: {bytes}',
   'storage.none': 'Nothing is stored.',
   'refresh.title': 'Auto-refresh',
   'refresh.none': 'No source is watched.',

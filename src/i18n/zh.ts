@@ -238,6 +238,7 @@ export const zh = {
   'storage.clear': '清除存储的数据',
   'storage.clearConfirm': '确定清除吗？墙面将变为空白，直到重新导入。',
   'storage.clearYes': '清除',
+  'storage.engineMemory': 'DuckDB 当前占用内存 {bytes}',
   'storage.none': '没有存储的数据。',
   'refresh.title': '自动刷新',
   'refresh.none': '未监视任何数据源。',

@@ -65,6 +65,7 @@ export function fakeBackend(inspections: Record<string, Partial<Inspection>> = {
     extras: async () => ({ response_hist: [], heatmap: [], csat_dist: [], channel_mix: [], categories: [] }),
     options: async () => ({ months: ['2026-10', '2026-11'], vendors: ['A', 'B'], priorities: ['P1'], channels: ['phone'], categories: ['x'] }),
     importReport: () => imp,
+    memory: async () => 0,
   }
   return b
 }
