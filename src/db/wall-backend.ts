@@ -1,4 +1,5 @@
 import type { KpiConfig } from '../core/config'
+import type { ImportedFile } from '../core/dataset'
 import type { Filters } from '../core/filters'
 import type { MonthlyReport, TicketListRow } from '../core/monthly-types'
 import type { ImportReport, KpiReport } from '../core/report-types'
@@ -26,14 +27,23 @@ export interface PendingFile {
   mapping?: Mapping
 }
 
+/** Called with each file after parsing, before DuckDB takes its bytes (to store them). */
+export type KeepImported = (file: PendingFile, imported: ImportedFile) => Promise<void>
+
 export interface WallBackend {
   inspect: (file: File, mapping?: Mapping) => Promise<Inspection>
   /** Appends files, in order (a later file wins a duplicate ticket). */
-  load: (files: PendingFile[], onProgress: (p: LoadProgress) => void) => Promise<ImportReport>
-  /** The loaded file at this position of the import report, as it was given. */
+  load: (files: PendingFile[], onProgress: (p: LoadProgress) => void, keep?: KeepImported) => Promise<ImportReport>
+  /** Parses a file without loading it: a refresh parses every changed file before it swaps the data. */
+  parse: (file: PendingFile) => Promise<ImportedFile>
+  /** Replaces what is loaded with these parsed files, in one go (restore, refresh); the user's config stays. */
+  replace: (files: ImportedFile[]) => Promise<ImportReport>
+  /** The user's config in effect, stored with the data for the record. */
+  overrides: () => KpiConfig
+  /** The loaded file at this position of the import report, as it was given in this session (null after a restore). */
   source: (index: number) => PendingFile | null
-  /** Imports the file at this position again with another column mapping, in its place. */
-  remap: (index: number, mapping: Mapping) => Promise<ImportReport>
+  /** Puts a file parsed again (with another column mapping) in the place of the file at this position. */
+  replaceFile: (index: number, file: PendingFile, imported: ImportedFile) => Promise<ImportReport>
   /** Replaces what is loaded with the embedded demo data. */
   loadDemo: () => Promise<ImportReport>
   clear: () => Promise<void>
@@ -49,6 +59,8 @@ export interface WallBackend {
   /** The SLA breach board's rows (src/core/sql/ticket-lists.ts). */
   breaches: (filters: Filters, limit: number) => Promise<TicketListRow[]>
   importReport: () => ImportReport
+  /** Bytes DuckDB holds (duckdb_memory()): the storage dialog shows it, the soak test watches it. */
+  memory: () => Promise<number>
 }
 
 // The demo exports are bundled as same-origin assets (data/demo), never fetched from elsewhere.
@@ -90,11 +102,12 @@ export async function createWallBackend(): Promise<WallBackend> {
     if (rebuild) await dataset.setConfig(config)
   }
 
-  async function load(files: PendingFile[], onProgress: (p: LoadProgress) => void): Promise<ImportReport> {
+  async function load(files: PendingFile[], onProgress: (p: LoadProgress) => void, keep?: KeepImported): Promise<ImportReport> {
     // Files are parsed one after another: memory stays at one file's worth on top of DuckDB.
     for (const f of files) {
       const imported = await importer.import(f.file, { vendor: f.vendor, mapping: f.mapping }, onProgress)
       onProgress({ file: f.file.name, phase: 'loading', bytesRead: f.file.size, bytesTotal: f.file.size, rows: imported.report.rows })
+      await keep?.(f, imported)
       await dataset.add([imported])
       sources.push(f)
       onProgress({ file: f.file.name, phase: imported.report.error ? 'error' : 'done', bytesRead: f.file.size, bytesTotal: f.file.size, rows: imported.report.loaded })
@@ -106,14 +119,21 @@ export async function createWallBackend(): Promise<WallBackend> {
     inspect: (file, mapping) => importer.inspect(file, mapping),
     load,
     source: index => sources[index] ?? null,
-    async remap(index, mapping) {
-      const src = sources[index]
-      if (!src) throw new RangeError(`no file ${index} is loaded`)
-      const next = { ...src, mapping }
-      await dataset.replace(index, await importer.import(src.file, { vendor: src.vendor, mapping }, () => {}))
-      sources[index] = next
+    replaceFile: (index, file, imported) => serial(async () => {
+      await dataset.replace(index, imported)
+      sources[index] = file
       return dataset.importReport()
-    },
+    }),
+    parse: f => importer.import(f.file, { vendor: f.vendor, mapping: f.mapping }, () => {}),
+    replace: files => serial(async () => {
+      await dataset.clear()
+      sources = []
+      demo = false
+      await apply(effective())
+      await dataset.add(files)
+      return dataset.importReport()
+    }),
+    overrides: () => user,
     async loadDemo() {
       await dataset.clear()
       sources = []
@@ -153,5 +173,9 @@ export async function createWallBackend(): Promise<WallBackend> {
       return engine.query<TicketListRow>(breachBoardQuery(await resolveFilters(engine, filters), asOf.ms ?? 0, limit))
     },
     importReport: () => dataset.importReport(),
+    async memory() {
+      const [r] = await engine.query<{ b: number }>('SELECT COALESCE(sum(memory_usage_bytes), 0)::DOUBLE AS b FROM duckdb_memory()')
+      return r?.b ?? 0
+    },
   }
 }

@@ -1,10 +1,13 @@
 import type { ImportReport } from '../core/report-types'
 import type { FilterOptions } from '../core/wall-types'
-import type { WallBackend } from './backend'
+import type { LoadProgress, OpenedStorage, PendingFile, StoredEntry, StoredSource, WallBackend } from './backend'
+import type { ImportedFile } from '../core/dataset'
+import type { Mapping } from '../core/schema'
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import { createWallBackend } from './backend'
+import { createWallBackend, openStorage } from './backend'
 import { loadScorecard } from './settings-storage'
+import { useStorageStore } from './storage'
 
 const NO_OPTIONS: FilterOptions = { months: [], vendors: [], priorities: [], channels: [], categories: [] }
 
@@ -12,8 +15,16 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e)
 }
 
-/** The loaded data: the backend handle, what the filters can offer, and the import report. */
+export const importSource = (p: PendingFile): StoredSource => ({
+  origin: 'import', name: p.file.name, size: p.file.size, lastModified: p.file.lastModified, vendor: p.vendor, mapping: p.mapping,
+})
+
+/**
+ * The loaded data: the backend handle, what the filters can offer, and the import report.
+ * Every change is written to the browser's storage, and a start brings the stored data back.
+ */
 export const useDatasetStore = defineStore('dataset', () => {
+  const storage = useStorageStore()
   const backend = shallowRef<WallBackend | null>(null)
   const status = ref<'starting' | 'ready' | 'error'>('starting')
   const error = ref<string | null>(null)
@@ -32,17 +43,27 @@ export const useDatasetStore = defineStore('dataset', () => {
     version.value++
   }
 
-  async function start(factory: () => Promise<WallBackend> = createWallBackend): Promise<void> {
+  async function demo(b: WallBackend): Promise<void> {
+    await b.loadDemo()
+    isDemo.value = true
+  }
+
+  /** Stored data, else the demo, except on a profile that once had real data: that one opens empty. */
+  async function start(factory: () => Promise<WallBackend> = createWallBackend, opener: () => Promise<OpenedStorage> = openStorage): Promise<void> {
     try {
-      const b = await factory()
+      const [b, stored] = await Promise.all([factory(), storage.open(opener)])
       // The saved scorecard before anything loads (its validation errors show in the settings).
       await b.configure(loadScorecard().config)
       backend.value = b
-      // A fresh page has nothing loaded: open on the demo so the wall is never blank.
-      if (b.importReport().files.length === 0) {
-        await b.loadDemo()
-        isDemo.value = true
+      if (stored && stored.entries.length) {
+        try {
+          await b.replace(await Promise.all(stored.entries.map(e => storage.read(e))))
+        }
+        catch (e) {
+          storage.status = { ...storage.status, reason: 'failed', detail: message(e) }
+        }
       }
+      else if (stored?.demo || (!stored && !storage.hadData)) await demo(b)
       await refresh()
       status.value = 'ready'
     }
@@ -52,19 +73,70 @@ export const useDatasetStore = defineStore('dataset', () => {
     }
   }
 
+  /** Appends files and stores them; a demo on screen is replaced. */
+  async function load(files: PendingFile[], onProgress: (p: LoadProgress) => void): Promise<ImportReport> {
+    const b = backend.value!
+    const wasDemo = isDemo.value
+    if (wasDemo) await clear()
+    const added: StoredEntry[] = []
+    const keep = async (p: PendingFile, f: ImportedFile) => {
+      added.push(await storage.keep(f, importSource(p)))
+    }
+    const report = await b.load(files, onProgress, keep)
+    await storage.commit([...storage.entries, ...added], false, b.overrides())
+    await refresh()
+    return report
+  }
+
+  /** Replaces the whole data set at once (a refresh): the old data stays on screen until the new is in. */
+  async function swap(entries: StoredEntry[], files: ImportedFile[]): Promise<ImportReport> {
+    const b = backend.value!
+    const report = await b.replace(files)
+    isDemo.value = false
+    await storage.commit(entries, false, b.overrides())
+    await refresh()
+    return report
+  }
+
   async function loadDemo(): Promise<void> {
-    if (!backend.value) return
-    await backend.value.loadDemo()
-    isDemo.value = true
+    const b = backend.value
+    if (!b) return
+    await demo(b)
+    await storage.commit([], true, b.overrides())
     await refresh()
   }
 
   async function clear(): Promise<void> {
-    if (!backend.value) return
-    await backend.value.clear()
+    const b = backend.value
+    if (!b) return
+    await b.clear()
     isDemo.value = false
+    await storage.commit([], false, b.overrides())
     await refresh()
   }
 
-  return { backend, status, error, options, importReport, isDemo, version, refresh, start, loadDemo, clear }
+  /**
+   * Parses the file at this position again with another column mapping and puts it in its
+   * place, in the data set and in storage. Only for files given in this session: the browser
+   * keeps a file's tickets, not its original bytes.
+   */
+  async function remap(index: number, mapping: Mapping): Promise<ImportReport> {
+    const b = backend.value!
+    const src = b.source(index)
+    if (!src) throw new Error('the original file is not kept in the browser: drop it again to map its columns')
+    const next = { ...src, mapping }
+    const parsed = await b.parse(next)
+    const entry = await storage.keep(parsed, importSource(next))
+    const report = await b.replaceFile(index, next, parsed)
+    const entries = [...storage.entries]
+    entries[index] = entry
+    await storage.commit(entries, false, b.overrides())
+    await refresh()
+    return report
+  }
+
+  /** True when loading the demo would discard imported data (the wall asks first). */
+  const hasRealData = () => !isDemo.value && importReport.value.files.length > 0
+
+  return { backend, status, error, options, importReport, isDemo, version, refresh, start, load, swap, remap, loadDemo, clear, hasRealData }
 })

@@ -80,11 +80,9 @@ export const useImportsStore = defineStore('imports', () => {
       }
       if (!pending.length) return
       progress.value = pending.map(p => ({ file: p.file.name, phase: 'reading', bytesRead: 0, bytesTotal: p.file.size, rows: 0 }))
-      if (dataset.isDemo) await dataset.clear()
-      lastReport.value = await b.load(pending, (p) => {
+      lastReport.value = await dataset.load(pending, (p) => {
         progress.value = progress.value.map(x => (x.file === p.file ? { ...p } : x))
       })
-      await dataset.refresh()
       summaryOpen.value = true
     }
     catch (e) {
@@ -118,8 +116,7 @@ export const useImportsStore = defineStore('imports', () => {
       error.value = null
       try {
         rememberMapping(ins.headers, chosen)
-        lastReport.value = await b.remap(index, chosen)
-        await dataset.refresh()
+        lastReport.value = await dataset.remap(index, chosen)
       }
       catch (e) {
         error.value = e instanceof Error ? e.message : String(e)

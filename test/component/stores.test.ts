@@ -86,7 +86,7 @@ describe('stores', () => {
     imports.reply('金蝶云星辰')
     await done
     expect(b.clear).toHaveBeenCalledOnce()
-    expect(b.load).toHaveBeenCalledWith([expect.objectContaining({ vendor: '金蝶云星辰' })], expect.any(Function))
+    expect(b.load).toHaveBeenCalledWith([expect.objectContaining({ vendor: '金蝶云星辰' })], expect.any(Function), expect.any(Function))
     expect(imports.summaryOpen).toBe(true)
     expect(dataset.isDemo).toBe(false)
   })
@@ -102,7 +102,7 @@ describe('stores', () => {
     await first
     await imports.importFiles([new File(['x'], 'b.csv')])
     expect(imports.question).toBeNull()
-    expect(b.load).toHaveBeenLastCalledWith([expect.objectContaining({ mapping: { ticket_id: '单号', created_at: '开单' } })], expect.any(Function))
+    expect(b.load).toHaveBeenLastCalledWith([expect.objectContaining({ mapping: { ticket_id: '单号', created_at: '开单' } })], expect.any(Function), expect.any(Function))
   })
 
   it('import: skipping the dialog skips the file', async () => {

@@ -1,8 +1,11 @@
+import type { KpiConfig } from '../../../src/core/config'
+import type { ImportedFile } from '../../../src/core/dataset'
 import type { Filters } from '../../../src/core/filters'
 import type { ImportReport, KpiReport } from '../../../src/core/report-types'
 import type { Mapping } from '../../../src/core/schema'
-import type { Inspection, LoadProgress, PendingFile, WallBackend } from '../../../src/stores/backend'
+import type { Inspection, KeepImported, LoadProgress, PendingFile, WallBackend } from '../../../src/stores/backend'
 import { vi } from 'vitest'
+import { DEFAULT_CONFIG } from '../../../src/core/config'
 import { report, vendorRow } from './report'
 
 export interface FakeBackend extends WallBackend {
@@ -12,9 +15,18 @@ export interface FakeBackend extends WallBackend {
   release: () => void
 }
 
+/** What the import worker would give for a file: two tickets, its name as the IPC bytes. */
+export function parsed(f: PendingFile): ImportedFile {
+  return {
+    report: { file: f.file.name, format: 'csv', encoding: 'utf-8', rows: 2, loaded: 2, rejected: 0, duplicates: 0, error: null, vendor: f.vendor ?? null },
+    rejected: [], kind: 'tickets', ipc: new TextEncoder().encode(f.file.name), known: null,
+  }
+}
+
 export function fakeBackend(inspections: Record<string, Partial<Inspection>> = {}): FakeBackend {
   let imp: ImportReport = { files: [], rejected: [] }
   let sources: PendingFile[] = []
+  let overrides: KpiConfig = DEFAULT_CONFIG
   let waiting: (() => void)[] = []
   const b: FakeBackend = {
     reports: [],
@@ -28,20 +40,31 @@ export function fakeBackend(inspections: Record<string, Partial<Inspection>> = {
       file: file.name, kind: 'tickets' as const, headers: ['id', 'created'], preview: [], mapping: mapping ?? { ticket_id: 'id', created_at: 'created' },
       missing: [], hasVendorColumn: true, defaultVendor: file.name.split('_')[0]!, error: null, ...inspections[file.name], ...(mapping ? { missing: [], kind: 'tickets' as const } : {}),
     })),
-    load: vi.fn(async (files: PendingFile[], onProgress: (p: LoadProgress) => void) => {
-      for (const f of files) onProgress({ file: f.file.name, phase: 'done', bytesRead: f.file.size, bytesTotal: f.file.size, rows: 2 })
-      imp = { files: [...imp.files, ...files.map(f => ({ file: f.file.name, format: 'csv', encoding: 'utf-8', rows: 2, loaded: 2, rejected: 0, duplicates: 0, error: null, vendor: f.vendor ?? null }))], rejected: imp.rejected }
+    load: vi.fn(async (files: PendingFile[], onProgress: (p: LoadProgress) => void, keep?: KeepImported) => {
+      for (const f of files) {
+        onProgress({ file: f.file.name, phase: 'done', bytesRead: f.file.size, bytesTotal: f.file.size, rows: 2 })
+        await keep?.(f, parsed(f))
+      }
       sources = [...sources, ...files]
+      imp = { files: [...imp.files, ...files.map(f => parsed(f).report)], rejected: imp.rejected }
       return imp
     }),
+    parse: vi.fn(async (f: PendingFile) => parsed(f)),
+    replace: vi.fn(async (files: ImportedFile[]) => {
+      sources = []
+      return (imp = { files: files.map(f => f.report), rejected: files.flatMap(f => f.rejected) })
+    }),
+    overrides: () => overrides,
     source: (i: number) => sources[i] ?? null,
-    remap: vi.fn(async (i: number, mapping: Mapping) => {
-      const src = sources[i]
-      if (src) sources[i] = { ...src, mapping }
+    replaceFile: vi.fn(async (i: number, f: PendingFile, imported: ImportedFile) => {
+      sources[i] = f
+      imp = { ...imp, files: imp.files.map((r, j) => (j === i ? imported.report : r)) }
       return imp
     }),
     loadDemo: vi.fn(async () => (imp = { files: [{ file: 'demo.csv', format: 'csv', encoding: 'utf-8', rows: 1, loaded: 1, rejected: 0, duplicates: 0, error: null }], rejected: [] })),
-    configure: vi.fn(async () => {}),
+    configure: vi.fn(async (c: KpiConfig) => {
+      overrides = c
+    }),
     clear: vi.fn(async () => {
       imp = { files: [], rejected: [] }
       sources = []
@@ -61,6 +84,7 @@ export function fakeBackend(inspections: Record<string, Partial<Inspection>> = {
       return { month, previous_month: month, as_of: cur.as_of, filters: f, current: cur, previous: cur, trend_months: [month], trend: [], worst: { resolutions: [], breaches: [], recurred: [] }, categories: [] }
     },
     breaches: async () => [],
+    memory: async () => 0,
   }
   return b
 }

@@ -1,0 +1,85 @@
+import type { ImportedFile } from '../../core/dataset'
+import type { Mapping } from '../../core/schema'
+
+/** Where a stored file came from, and what tells a changed copy from the same one. */
+export interface StoredSource {
+  origin: 'import' | 'folder' | 'url'
+  name: string
+  size: number
+  lastModified?: number
+  etag?: string
+  hash?: string
+  vendor?: string
+  mapping?: Mapping
+}
+
+/** One imported file as stored: its report lines (provenance) and the id of its Arrow IPC bytes. */
+export interface StoredEntry extends Omit<ImportedFile, 'ipc'> {
+  id: string | null
+  ipcBytes: number
+  source: StoredSource
+}
+
+/** The whole data set, in load order. `demo`: the user chose the demo, which comes back on reload. */
+export interface StoredManifest {
+  version: 1
+  demo: boolean
+  /** The config in effect when saved, for the record: the settings themselves are kept by settings-storage. */
+  /** The config in effect when saved, for the record: the settings themselves are kept by settings-storage. */
+  overrides: object
+  entries: StoredEntry[]
+  savedAt: string
+}
+
+/**
+ * The canonical tickets of every loaded file, as Arrow IPC, plus a manifest that is
+ * replaced as a whole, so a reader sees the old data set or the new one, never a mix.
+ */
+export interface TicketStore {
+  readonly kind: 'opfs' | 'memory'
+  manifest: () => Promise<StoredManifest | null>
+  putIpc: (id: string, bytes: Uint8Array) => Promise<void>
+  getIpc: (id: string) => Promise<Uint8Array>
+  /** Writes the manifest, then deletes the IPC files it no longer names. */
+  commit: (m: StoredManifest) => Promise<void>
+}
+
+export function emptyManifest(demo = false, overrides: object = {}): StoredManifest {
+  return { version: 1, demo, overrides, entries: [], savedAt: new Date().toISOString() }
+}
+
+export function isManifest(v: unknown): v is StoredManifest {
+  return !!v && typeof v === 'object' && (v as StoredManifest).version === 1 && Array.isArray((v as StoredManifest).entries)
+}
+
+/** The session-only store (private window, no OPFS, quota exceeded, a read-only second tab). Reads fall back to `base`. */
+export class MemoryStore implements TicketStore {
+  readonly kind = 'memory'
+  private blobs = new Map<string, Uint8Array>()
+  private current: StoredManifest | null | undefined
+
+  constructor(private readonly base: TicketStore | null = null) {}
+
+  async manifest(): Promise<StoredManifest | null> {
+    if (this.current === undefined) this.current = this.base ? await this.base.manifest() : null
+    return this.current
+  }
+
+  async putIpc(id: string, bytes: Uint8Array): Promise<void> {
+    // A copy: the original is transferred to the DuckDB worker and detached.
+    this.blobs.set(id, bytes.slice())
+  }
+
+  async getIpc(id: string): Promise<Uint8Array> {
+    const b = this.blobs.get(id)
+    if (b) return b.slice()
+    if (this.base) return this.base.getIpc(id)
+    throw new Error(`stored file ${id} is missing`)
+  }
+
+  async commit(m: StoredManifest): Promise<void> {
+    this.current = structuredClone(m)
+    const keep = new Set(m.entries.map(e => e.id))
+    for (const id of this.blobs.keys()) if (!keep.has(id)) this.blobs.delete(id)
+  }
+}
