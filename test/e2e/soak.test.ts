@@ -53,7 +53,8 @@ async function sample(page: Page, cdp: CDPSession): Promise<Sample> {
 function rotate(page: Page, from: number, n: number): Promise<void> {
   return page.evaluate(async ([start, count]) => {
     const frame = () => new Promise(r => requestAnimationFrame(() => r(null)))
-    const tabs = [...document.querySelectorAll<HTMLButtonElement>('[data-page-tab]')]
+    // The wall's pages, as kiosk rotates them; the monthly report is a separate printable view without the wall around it.
+    const tabs = [...document.querySelectorAll<HTMLButtonElement>('[data-page-tab]:not([data-page-tab="report"])')]
     const months = () => [...document.querySelectorAll<HTMLOptionElement>('[data-testid="filter-from"] option')].map(o => o.value).filter(Boolean)
     for (let i = start; i < start + count; i++) {
       tabs[i % tabs.length]!.click()
