@@ -71,7 +71,7 @@ async function report(args: ReportArgs): Promise<number> {
     const ds = await Dataset.open(engine, config)
     await ds.add(imported)
     const filters = { from: args.from, to: args.to, vendors: args.onlyVendors }
-    const result = await computeReport(engine, config, filters, ds.importReport(), asOf)
+    const result = await ds.run(() => computeReport(engine, config, filters, ds.importReport(), asOf))
     const text = render(result, args.format)
     if (args.out) await writeFile(args.out, text)
     else process.stdout.write(text)

@@ -38,6 +38,11 @@ export function stagedViewSql(fileIdxs: readonly number[]): string {
   return `CREATE OR REPLACE VIEW staged_tickets AS ${body}`
 }
 
+/** Takes one file's staging out again (a load that failed after its file was staged). */
+export function unstageSql(fileIdx: number): string[] {
+  return [`DROP TABLE IF EXISTS ${stagedTable(fileIdx)}`, ...['import_files', 'training'].map(t => `DELETE FROM ${t} WHERE file_idx = ${num(fileIdx)}`)]
+}
+
 export const INSERT_FILE_SQL = `INSERT INTO import_files VALUES (?, ?, ${KNOWN_FLAGS.map(() => '?').join(', ')})`
 
 /**

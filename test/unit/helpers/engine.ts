@@ -22,5 +22,5 @@ export async function reportFor(files: ImportedFile[], opts: { config?: Partial<
   const ds = await Dataset.open(e, { ...DEFAULT_CONFIG, ...opts.config })
   await ds.add(files)
   const asOf = opts.asOf ? { text: opts.asOf, ms: Date.parse(`${opts.asOf.replace(' ', 'T')}Z`) } : undefined
-  return computeReport(e, { ...DEFAULT_CONFIG, ...opts.config }, opts.filters ?? {}, ds.importReport(), asOf)
+  return ds.run(() => computeReport(e, { ...DEFAULT_CONFIG, ...opts.config }, opts.filters ?? {}, ds.importReport(), asOf))
 }
