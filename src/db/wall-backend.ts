@@ -1,4 +1,5 @@
 import type { ConfigOverrides } from '../core/config-merge'
+import type { ImportedFile, RestartInfo } from '../core/dataset'
 import type { Filters } from '../core/filters'
 import type { ImportReport, KpiReport } from '../core/report-types'
 import type { Mapping } from '../core/schema'
@@ -10,10 +11,11 @@ import { mergeConfig } from '../core/config-merge'
 import { Dataset } from '../core/dataset'
 import { computeReport, loadedAsOf } from '../core/report'
 import { computeWallExtras, filterOptions } from '../core/wall'
+import { failedImport } from '../import/import-file'
 import { createBrowserEngine } from './browser-engine'
 import { ImportClient } from './import-client'
 
-export type { Inspection, LoadProgress }
+export type { Inspection, LoadProgress, RestartInfo }
 
 export interface PendingFile {
   file: File
@@ -23,8 +25,8 @@ export interface PendingFile {
 
 export interface WallBackend {
   inspect: (file: File, mapping?: Mapping) => Promise<Inspection>
-  /** Appends files, in order (a later file wins a duplicate ticket). */
-  load: (files: PendingFile[], onProgress: (p: LoadProgress) => void) => Promise<ImportReport>
+  /** Appends files, in order (a later file wins a duplicate ticket); `replace`: the first file replaces what is loaded. */
+  load: (files: PendingFile[], onProgress: (p: LoadProgress) => void, opts?: { replace?: boolean }) => Promise<ImportReport>
   /** Replaces what is loaded with the embedded demo data. */
   loadDemo: () => Promise<ImportReport>
   clear: () => Promise<void>
@@ -33,6 +35,11 @@ export interface WallBackend {
   extras: (filters: Filters) => Promise<WallExtras>
   options: () => Promise<FilterOptions>
   importReport: () => ImportReport
+  /**
+   * After the DuckDB worker crashed or was terminated: the engine restarted empty, and
+   * `lostFiles` were loaded before (storage can bring them back; otherwise import again).
+   */
+  onRestart: (listener: (info: RestartInfo) => void) => void
 }
 
 // The demo exports are bundled as same-origin assets (data/demo), never fetched from elsewhere.
@@ -49,16 +56,26 @@ async function demoFiles(): Promise<File[]> {
 export async function createWallBackend(): Promise<WallBackend> {
   const engine = await createBrowserEngine()
   const importer = new ImportClient()
-  let config = mergeConfig({})
-  const dataset = await Dataset.open(engine, config)
+  const dataset = await Dataset.open(engine, mergeConfig({}))
 
-  async function load(files: PendingFile[], onProgress: (p: LoadProgress) => void): Promise<ImportReport> {
+  /** A file the worker could not read (or that took the worker down) is a report line, not a failed batch. */
+  async function importOne(f: PendingFile, onProgress: (p: LoadProgress) => void): Promise<ImportedFile> {
+    try {
+      return await importer.import(f.file, { vendor: f.vendor, mapping: f.mapping }, onProgress)
+    }
+    catch (e) {
+      return failedImport(f.file.name, e instanceof Error ? e.message : String(e))
+    }
+  }
+
+  async function load(files: PendingFile[], onProgress: (p: LoadProgress) => void, opts: { replace?: boolean } = {}): Promise<ImportReport> {
     // Files are parsed one after another: memory stays at one file's worth on top of DuckDB.
-    for (const f of files) {
-      const imported = await importer.import(f.file, { vendor: f.vendor, mapping: f.mapping }, onProgress)
+    for (const [i, f] of files.entries()) {
+      const imported = await importOne(f, onProgress)
       onProgress({ file: f.file.name, phase: 'loading', bytesRead: f.file.size, bytesTotal: f.file.size, rows: imported.report.rows })
-      await dataset.add([imported])
-      onProgress({ file: f.file.name, phase: imported.report.error ? 'error' : 'done', bytesRead: f.file.size, bytesTotal: f.file.size, rows: imported.report.loaded })
+      await (i === 0 && opts.replace ? dataset.replace([imported], dataset.kpiConfig) : dataset.add([imported]))
+      const loaded = dataset.importReport().files.at(-1)
+      onProgress({ file: f.file.name, phase: loaded?.error ? 'error' : 'done', bytesRead: f.file.size, bytesTotal: f.file.size, rows: loaded?.loaded ?? 0 })
     }
     return dataset.importReport()
   }
@@ -67,24 +84,20 @@ export async function createWallBackend(): Promise<WallBackend> {
     inspect: (file, mapping) => importer.inspect(file, mapping),
     load,
     async loadDemo() {
-      await dataset.clear()
-      config = mergeConfig(demoConfig)
-      await dataset.setConfig(config)
-      return load((await demoFiles()).map(file => ({ file })), () => {})
+      const imported = []
+      for (const file of await demoFiles()) imported.push(await importOne({ file }, () => {}))
+      // One step: a report during it sees the old data or the demo, never an empty wall.
+      await dataset.replace(imported, mergeConfig(demoConfig))
+      return dataset.importReport()
     },
     clear: () => dataset.clear(),
     async configure(overrides) {
-      config = mergeConfig(overrides, config)
-      await dataset.setConfig(config)
+      await dataset.setConfig(mergeConfig(overrides, dataset.kpiConfig))
     },
-    async report(filters) {
-      return computeReport(engine, config, filters, dataset.importReport())
-    },
-    async extras(filters) {
-      const asOf = await loadedAsOf(engine)
-      return computeWallExtras(engine, filters, asOf.ms ?? 0)
-    },
-    options: () => filterOptions(engine),
+    report: filters => dataset.run(() => computeReport(engine, dataset.kpiConfig, filters, dataset.importReport())),
+    extras: filters => dataset.run(async () => computeWallExtras(engine, filters, (await loadedAsOf(engine)).ms ?? 0)),
+    options: () => dataset.run(() => filterOptions(engine)),
     importReport: () => dataset.importReport(),
+    onRestart: listener => dataset.onRestart(listener),
   }
 }

@@ -86,7 +86,7 @@ function archiveMessage(kind: string): string {
   return `这是 ${kind} 压缩文件，请先解压再导入其中的文件。 / This is a ${kind} compressed archive: extract it first and import the file inside.`
 }
 
-function fileTooLarge(maxBytes: number): ImportError {
+export function fileTooLarge(maxBytes: number): ImportError {
   const mb = Math.round(maxBytes / (1024 * 1024))
   return new ImportError(`文件超过 ${mb} MB 的上限（maxFileBytes）。 / The file is larger than the ${mb} MB limit (maxFileBytes).`)
 }

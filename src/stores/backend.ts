@@ -1,3 +1,3 @@
 // The one import of the database layer in the UI.
-export type { Inspection, LoadProgress, PendingFile, WallBackend } from '../db/wall-backend'
+export type { Inspection, LoadProgress, PendingFile, RestartInfo, WallBackend } from '../db/wall-backend'
 export { createWallBackend } from '../db/wall-backend'
