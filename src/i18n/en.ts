@@ -215,4 +215,13 @@ export const en: Record<MessageKey, string> = {
   'mapping.resolution_min': 'Resolution (minutes)',
   'mapping.resolution_hours': 'Resolution (hours)',
   'mapping.fault_type': 'Ticket type',
+
+  // faults: worker restarts, failing pages, replacing imported data with the demo
+  'fault.pageError': 'This page could not be drawn: {msg}',
+  'fault.restarted': 'The database stopped and was restarted empty. Import these files again: {files}',
+  'fault.dismiss': 'Dismiss',
+  'fault.demoTitle': 'Replace the imported data with the demo?',
+  'fault.demoBody': 'The wall shows {n} imported file(s): {files}. Loading the demo removes them from the wall; to see them again, import the files again.',
+  'fault.demoKeep': 'Keep my data',
+  'fault.demoReplace': 'Load the demo',
 }

@@ -214,6 +214,15 @@ export const zh = {
   'mapping.resolution_min': '解决时长（分钟）',
   'mapping.resolution_hours': '解决时长（小时）',
   'mapping.fault_type': '工单类型',
+
+  // faults: worker restarts, failing pages, replacing imported data with the demo
+  'fault.pageError': '此页无法显示：{msg}',
+  'fault.restarted': '数据库已停止并重新启动，数据已清空。请重新导入这些文件：{files}',
+  'fault.dismiss': '知道了',
+  'fault.demoTitle': '用演示数据替换已导入的数据？',
+  'fault.demoBody': '墙上现有 {n} 个导入的文件：{files}。载入演示数据会把它们从墙上移除；若要再看，需要重新导入这些文件。',
+  'fault.demoKeep': '保留我的数据',
+  'fault.demoReplace': '载入演示数据',
 } as const
 
 export type MessageKey = keyof typeof zh

@@ -2,7 +2,7 @@ import type { ImportReport } from '../core/report-types'
 import type { FilterOptions } from '../core/wall-types'
 import type { WallBackend } from './backend'
 import { defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import { createWallBackend } from './backend'
 
 const NO_OPTIONS: FilterOptions = { months: [], vendors: [], priorities: [], channels: [], categories: [] }
@@ -22,6 +22,10 @@ export const useDatasetStore = defineStore('dataset', () => {
   const isDemo = ref(false)
   /** Bumped after every change of the loaded data, so reports recompute. */
   const version = ref(0)
+  /** Files a restart of the DuckDB worker lost (nothing stored them): the wall asks to import them again. */
+  const lostFiles = ref<string[]>([])
+  /** Imported (not demo) files on the wall: "Load demo" asks before it replaces them. */
+  const importedFiles = computed(() => (isDemo.value ? [] : importReport.value.files.filter(f => f.error === null).map(f => f.file)))
 
   async function refresh(): Promise<void> {
     const b = backend.value
@@ -35,6 +39,11 @@ export const useDatasetStore = defineStore('dataset', () => {
     try {
       const b = await factory()
       backend.value = b
+      b.onRestart((info) => {
+        if (isDemo.value) void loadDemo()
+        else if (info.lostFiles.length) lostFiles.value = info.lostFiles
+        void refresh()
+      })
       // A fresh page has nothing loaded: open on the demo so the wall is never blank.
       if (b.importReport().files.length === 0) {
         await b.loadDemo()
@@ -63,5 +72,5 @@ export const useDatasetStore = defineStore('dataset', () => {
     await refresh()
   }
 
-  return { backend, status, error, options, importReport, isDemo, version, refresh, start, loadDemo, clear }
+  return { backend, status, error, options, importReport, isDemo, version, lostFiles, importedFiles, refresh, start, loadDemo, clear }
 })

@@ -80,10 +80,11 @@ export const useImportsStore = defineStore('imports', () => {
       }
       if (!pending.length) return
       progress.value = pending.map(p => ({ file: p.file.name, phase: 'reading', bytesRead: 0, bytesTotal: p.file.size, rows: 0 }))
-      if (dataset.isDemo) await dataset.clear()
+      // The first real file replaces the demo in one step: no empty wall in between.
       lastReport.value = await b.load(pending, (p) => {
         progress.value = progress.value.map(x => (x.file === p.file ? { ...p } : x))
-      })
+      }, { replace: dataset.isDemo })
+      dataset.isDemo = false
       await dataset.refresh()
       summaryOpen.value = true
     }
