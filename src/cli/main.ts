@@ -2,7 +2,7 @@ import type { AsOf } from '../core/report'
 import type { ImportedFile } from '../core/dataset'
 import type { KpiReport } from '../core/report-types'
 import type { ReportArgs } from './args'
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { mergeConfig } from '../core/config-merge'
 import { Dataset } from '../core/dataset'
@@ -13,6 +13,8 @@ import { parseDateTime } from '../core/parse-datetime'
 import { computeReport } from '../core/report'
 import { createNodeEngine } from '../db/node-engine'
 import { failedImport, importFile } from '../import/import-file'
+import { fileTooLarge } from '../import/read-grid'
+import { DEFAULT_READ_LIMITS } from '../import/types'
 import { parseReportArgs, USAGE, UsageError } from './args'
 
 async function readJson(file: string, what: string): Promise<unknown> {
@@ -38,6 +40,11 @@ async function importAll(args: ReportArgs, mapping: ReturnType<typeof parseMappi
     const vendor = args.vendors.get(file) ?? args.vendors.get(name)
     let bytes: Uint8Array
     try {
+      // The size cap before a byte is read: an oversized file never reaches memory.
+      if ((await stat(file)).size > DEFAULT_READ_LIMITS.maxFileBytes) {
+        out.push(failedImport(name, fileTooLarge(DEFAULT_READ_LIMITS.maxFileBytes).message))
+        continue
+      }
       bytes = new Uint8Array(await readFile(file))
     }
     catch (e) {
