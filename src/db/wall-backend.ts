@@ -70,10 +70,18 @@ export async function createWallBackend(): Promise<WallBackend> {
 
   async function load(files: PendingFile[], onProgress: (p: LoadProgress) => void, opts: { replace?: boolean } = {}): Promise<ImportReport> {
     // Files are parsed one after another: memory stays at one file's worth on top of DuckDB.
+    // Replacing waits for the first file that loads: files that fail before it do not blank the wall.
+    let held: ImportedFile[] | null = opts.replace ? [] : null
     for (const [i, f] of files.entries()) {
       const imported = await importOne(f, onProgress)
       onProgress({ file: f.file.name, phase: 'loading', bytesRead: f.file.size, bytesTotal: f.file.size, rows: imported.report.rows })
-      await (i === 0 && opts.replace ? dataset.replace([imported], dataset.kpiConfig) : dataset.add([imported]))
+      if (held && !imported.ipc && i < files.length - 1) {
+        held.push(imported)
+        onProgress({ file: f.file.name, phase: 'error', bytesRead: f.file.size, bytesTotal: f.file.size, rows: 0 })
+        continue
+      }
+      await (held ? dataset.replace([...held, imported], dataset.kpiConfig) : dataset.add([imported]))
+      held = null
       const loaded = dataset.importReport().files.at(-1)
       onProgress({ file: f.file.name, phase: loaded?.error ? 'error' : 'done', bytesRead: f.file.size, bytesTotal: f.file.size, rows: loaded?.loaded ?? 0 })
     }
