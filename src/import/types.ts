@@ -40,12 +40,14 @@ export interface ReadLimits {
 }
 
 // Set from what one Chromium tab survives (scripts/measure-caps.ts, docs/performance.md).
+// 3 M tickets of 12 columns (a 523 MB CSV) loaded at a 9 GB peak; past ~536 M characters V8
+// cannot hold the decoded text at all.
 export const DEFAULT_READ_LIMITS: ReadLimits = {
-  maxFileBytes: 1024 * 1024 * 1024,
-  maxXlsxUncompressedBytes: 1024 * 1024 * 1024,
+  maxFileBytes: 512 * 1024 * 1024,
+  maxXlsxUncompressedBytes: 512 * 1024 * 1024,
   maxXlsxCells: 30_000_000,
-  maxRows: 2_000_000,
-  maxCells: 30_000_000,
+  maxRows: 3_000_000,
+  maxCells: 36_000_000,
 }
 
 export function tooManyRows(max: number): ImportError {
