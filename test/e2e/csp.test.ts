@@ -1,18 +1,10 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
 import { CONTENT_SECURITY_POLICY } from '../../scripts/csp'
-import { launch } from './browser'
+import { sharedBrowser } from './shared-browser'
 import { waitForTable } from './wall-helpers'
 
 const base = inject('baseURL')
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 describe('the wall under its Content-Security-Policy', () => {
   it('is served with the policy as a header, the same as the page\'s meta tag', async () => {
@@ -23,7 +15,7 @@ describe('the wall under its Content-Security-Policy', () => {
   })
 
   it('renders every page, its charts and their tooltips without one violation', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const page = await browser().newPage({ viewport: { width: 1920, height: 1080 } })
     const problems: string[] = []
     await page.exposeFunction('reportViolation', (v: string) => problems.push(v))
     await page.addInitScript(() => {

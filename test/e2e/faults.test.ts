@@ -1,22 +1,15 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, inject, it } from 'vitest'
 import { HOSTILE_CATEGORY, HOSTILE_FILE, HOSTILE_VENDOR, hostileCsv } from '../unit/helpers/hostile'
-import { launch } from './browser'
+import { sharedBrowser } from './shared-browser'
 import { dropFiles, waitForTable } from './wall-helpers'
 
 const base = inject('baseURL')
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 /** Opens the wall with every Worker it creates recorded, so a test can crash one. */
 async function open(): Promise<{ page: Page, errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+  const page = await browser().newPage({ viewport: { width: 1920, height: 1080 } })
   const errors: string[] = []
   page.on('pageerror', e => errors.push(e.message))
   page.on('dialog', (d) => {
