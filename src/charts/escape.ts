@@ -16,7 +16,8 @@ export interface TooltipRow {
 /** A tooltip's HTML from plain text: title, then one line per row with a colour dot. */
 export function tooltipHtml(title: string, rows: readonly TooltipRow[]): string {
   const lines = rows.map((r) => {
-    const dot = r.color && SAFE_COLOR.test(r.color) ? `<span class="tt-dot" style="background:${r.color}"></span>` : ''
+    // An SVG fill, not a style attribute: the page's CSP (no 'unsafe-inline') blocks inline styles in HTML.
+    const dot = r.color && SAFE_COLOR.test(r.color) ? `<svg class="tt-dot" viewBox="0 0 10 10" aria-hidden="true"><circle cx="5" cy="5" r="5" fill="${r.color}"/></svg>` : ''
     return `<div class="tt-row">${dot}<span class="tt-name">${escapeHtml(r.name)}</span><span class="tt-value">${escapeHtml(r.value)}</span></div>`
   })
   return `<div class="tt"><div class="tt-title">${escapeHtml(title)}</div>${lines.join('')}</div>`

@@ -4,7 +4,7 @@ import type { AsOf } from '../core/report'
 import type { ImportedFile } from '../core/dataset'
 import type { KpiReport } from '../core/report-types'
 import type { ReportArgs } from './args'
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { mergeConfig } from '../core/config-merge'
 import { Dataset } from '../core/dataset'
@@ -18,6 +18,8 @@ import { filterOptions } from '../core/wall'
 import { createNodeEngine } from '../db/node-engine'
 import { failedImport, importFile } from '../import/import-file'
 import { monthlyHtml, monthlyXlsx } from '../report/monthly-files'
+import { fileTooLarge } from '../import/read-grid'
+import { DEFAULT_READ_LIMITS } from '../import/types'
 import { parseReportArgs, USAGE, UsageError } from './args'
 
 async function readJson(file: string, what: string): Promise<unknown> {
@@ -47,6 +49,11 @@ async function importAll(args: ReportArgs, mapping: Mapping | undefined): Promis
     const fileMapping = own === undefined ? mapping : parseMappingJson(await readJson(own, 'mapping'))
     let bytes: Uint8Array
     try {
+      // The size cap before a byte is read: an oversized file never reaches memory.
+      if ((await stat(file)).size > DEFAULT_READ_LIMITS.maxFileBytes) {
+        out.push(failedImport(name, fileTooLarge(DEFAULT_READ_LIMITS.maxFileBytes).message))
+        continue
+      }
       bytes = new Uint8Array(await readFile(file))
     }
     catch (e) {
@@ -90,8 +97,8 @@ async function report(args: ReportArgs): Promise<number> {
     await ds.add(imported)
     const filters = { from: args.from, to: args.to, vendors: args.onlyVendors }
     const text = args.format === 'html' || args.format === 'xlsx'
-      ? await monthly(engine, config, args, ds, asOf)
-      : render(await computeReport(engine, config, filters, ds.importReport(), asOf), args.format)
+      ? await ds.run(() => monthly(engine, config, args, ds, asOf))
+      : render(await ds.run(() => computeReport(engine, config, filters, ds.importReport(), asOf)), args.format)
     if (args.out) await writeFile(args.out, text)
     else process.stdout.write(text)
     return 0

@@ -11,6 +11,11 @@ export interface Engine {
   /** Loads an Arrow IPC stream into `table`: a new table, or appended by column position. */
   insertArrowIPC: (table: string, ipc: Uint8Array, create: boolean) => Promise<void>
   close: () => Promise<void>
+  /**
+   * The number of the database behind the engine (browser): it changes when a crashed or
+   * terminated worker was replaced by a fresh, empty database. Replaces a dead one first.
+   */
+  instance?: () => Promise<number>
 }
 
 /** Session settings both runners apply: nothing may try to download an extension (offline, hangs). */

@@ -6,35 +6,65 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url'
 import { ENGINE_SETUP_SQL } from '../core/engine'
 import { tableToRows } from './arrow-rows'
+import { WorkerGuard } from './worker-guard'
+
+interface Instance {
+  db: duckdb.AsyncDuckDB
+  conn: duckdb.AsyncDuckDBConnection
+  guard: WorkerGuard
+}
+
+async function startInstance(bundle: duckdb.DuckDBBundle): Promise<Instance> {
+  const worker = new Worker(bundle.mainWorker!)
+  const guard = new WorkerGuard(worker, 'DuckDB worker')
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker)
+  const conn = await guard.guard((async () => {
+    await db.instantiate(bundle.mainModule, bundle.pthreadWorker)
+    await db.open({ query: { castBigIntToDouble: true } })
+    const c = await db.connect()
+    for (const sql of ENGINE_SETUP_SQL) await c.query(sql)
+    return c
+  })())
+  return { db, conn, guard }
+}
 
 /**
  * DuckDB-wasm in its own Web Worker. The wasm files and the worker script are
  * bundled by Vite (?url), so the wall never fetches from another origin.
+ * When the worker dies, every waiting call rejects and the next call starts a fresh,
+ * empty database; `instance()` tells the Dataset so (it starts over, src/core/dataset.ts).
  */
 export async function createBrowserEngine(): Promise<Engine> {
   const bundle = await duckdb.selectBundle({
     mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
     eh: { mainModule: ehWasm, mainWorker: ehWorker },
   })
-  const worker = new Worker(bundle.mainWorker!)
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker)
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker)
-  await db.open({ query: { castBigIntToDouble: true } })
-  const conn = await db.connect()
-  for (const sql of ENGINE_SETUP_SQL) await conn.query(sql)
-  // One query at a time on the connection: a filter change never interleaves with a load.
+  let current = await startInstance(bundle)
+  let instance = 1
+  const live = async (): Promise<Instance> => {
+    if (current.guard.dead) {
+      current = await startInstance(bundle)
+      instance++
+    }
+    return current
+  }
+  // One statement at a time on the connection (whole operations are ordered by the Dataset).
   let queue: Promise<unknown> = Promise.resolve()
-  const serial = <T>(job: () => Promise<T>): Promise<T> => {
-    const next = queue.then(job, job)
+  const serial = <T>(job: (i: Instance) => Promise<T>): Promise<T> => {
+    const run = async () => {
+      const i = await live()
+      return i.guard.guard(job(i))
+    }
+    const next = queue.then(run, run)
     queue = next.catch(() => undefined)
     return next
   }
 
   return {
-    exec: sql => serial(async () => {
+    exec: sql => serial(async ({ conn }) => {
       await conn.query(sql)
     }),
-    query: (sql, params?: readonly SqlParam[]) => serial(async () => {
+    query: (sql, params?: readonly SqlParam[]) => serial(async ({ conn }) => {
       if (!params || params.length === 0) return tableToRows(await conn.query(sql))
       const stmt = await conn.prepare(sql)
       try {
@@ -44,12 +74,16 @@ export async function createBrowserEngine(): Promise<Engine> {
         await stmt.close()
       }
     }),
-    insertArrowIPC: (table, ipc, create) => serial(async () => {
+    insertArrowIPC: (table, ipc, create) => serial(async ({ conn }) => {
       await conn.insertArrowFromIPCStream(ipc, { name: table, create })
     }),
+    instance: () => serial(async () => instance),
     close: async () => {
+      const { conn, db, guard } = current
+      if (guard.dead) return
       await conn.close()
       await db.terminate()
+      guard.kill()
     },
   }
 }

@@ -1,5 +1,5 @@
 import type { KpiConfig } from '../core/config'
-import type { ImportedFile } from '../core/dataset'
+import type { ImportedFile, RestartInfo } from '../core/dataset'
 import type { Filters } from '../core/filters'
 import type { MonthlyReport, TicketListRow } from '../core/monthly-types'
 import type { ImportReport, KpiReport } from '../core/report-types'
@@ -16,10 +16,11 @@ import { computeReport, loadedAsOf } from '../core/report'
 import { resolveFilters } from '../core/sql/filter-sql'
 import { breachBoardQuery } from '../core/sql/ticket-lists'
 import { computeWallExtras, filterOptions } from '../core/wall'
+import { failedImport } from '../import/import-file'
 import { createBrowserEngine } from './browser-engine'
 import { ImportClient } from './import-client'
 
-export type { Inspection, LoadProgress }
+export type { Inspection, LoadProgress, RestartInfo }
 
 export interface PendingFile {
   file: File
@@ -32,8 +33,11 @@ export type KeepImported = (file: PendingFile, imported: ImportedFile) => Promis
 
 export interface WallBackend {
   inspect: (file: File, mapping?: Mapping) => Promise<Inspection>
-  /** Appends files, in order (a later file wins a duplicate ticket). */
-  load: (files: PendingFile[], onProgress: (p: LoadProgress) => void, keep?: KeepImported) => Promise<ImportReport>
+  /**
+   * Appends files, in order (a later file wins a duplicate ticket). `keep` stores each parsed
+   * file; `replace`: the first file that loads replaces what is loaded, in one step.
+   */
+  load: (files: PendingFile[], onProgress: (p: LoadProgress) => void, opts?: { keep?: KeepImported, replace?: boolean }) => Promise<ImportReport>
   /** Parses a file without loading it: a refresh parses every changed file before it swaps the data. */
   parse: (file: PendingFile) => Promise<ImportedFile>
   /** Replaces what is loaded with these parsed files, in one go (restore, refresh); the user's config stays. */
@@ -61,6 +65,11 @@ export interface WallBackend {
   importReport: () => ImportReport
   /** Bytes DuckDB holds (duckdb_memory()): the storage dialog shows it, the soak test watches it. */
   memory: () => Promise<number>
+  /**
+   * After the DuckDB worker crashed or was terminated: the engine restarted empty, and
+   * `lostFiles` were loaded before (storage can bring them back; otherwise import again).
+   */
+  onRestart: (listener: (info: RestartInfo) => void) => void
 }
 
 // The demo exports are bundled as same-origin assets (data/demo), never fetched from elsewhere.
@@ -102,15 +111,46 @@ export async function createWallBackend(): Promise<WallBackend> {
     if (rebuild) await dataset.setConfig(config)
   }
 
-  async function load(files: PendingFile[], onProgress: (p: LoadProgress) => void, keep?: KeepImported): Promise<ImportReport> {
+
+  /** A file the worker could not read (or that took the worker down) is a report line, not a failed batch. */
+  async function importOne(f: PendingFile, onProgress: (p: LoadProgress) => void): Promise<ImportedFile> {
+    try {
+      return await importer.import(f.file, { vendor: f.vendor, mapping: f.mapping }, onProgress)
+    }
+    catch (e) {
+      return failedImport(f.file.name, e instanceof Error ? e.message : String(e))
+    }
+  }
+
+  async function load(files: PendingFile[], onProgress: (p: LoadProgress) => void, opts: { keep?: KeepImported, replace?: boolean } = {}): Promise<ImportReport> {
     // Files are parsed one after another: memory stays at one file's worth on top of DuckDB.
-    for (const f of files) {
-      const imported = await importer.import(f.file, { vendor: f.vendor, mapping: f.mapping }, onProgress)
+    // Replacing waits for the first file that loads: files that fail before it do not blank the wall.
+    let held: ImportedFile[] | null = opts.replace ? [] : null
+    const heldSources: PendingFile[] = []
+    for (const [i, f] of files.entries()) {
+      const imported = await importOne(f, onProgress)
       onProgress({ file: f.file.name, phase: 'loading', bytesRead: f.file.size, bytesTotal: f.file.size, rows: imported.report.rows })
-      await keep?.(f, imported)
-      await dataset.add([imported])
-      sources.push(f)
-      onProgress({ file: f.file.name, phase: imported.report.error ? 'error' : 'done', bytesRead: f.file.size, bytesTotal: f.file.size, rows: imported.report.loaded })
+      await opts.keep?.(f, imported)
+      if (held && !imported.ipc && i < files.length - 1) {
+        held.push(imported)
+        heldSources.push(f)
+        onProgress({ file: f.file.name, phase: 'error', bytesRead: f.file.size, bytesTotal: f.file.size, rows: 0 })
+        continue
+      }
+      if (held) {
+        // What it replaces may be the demo: from now on the user's settings alone are in force.
+        demo = false
+        config = effective()
+        await dataset.replace([...held, imported], config)
+        sources = [...heldSources, f]
+      }
+      else {
+        await dataset.add([imported])
+        sources.push(f)
+      }
+      held = null
+      const loaded = dataset.importReport().files.at(-1)
+      onProgress({ file: f.file.name, phase: loaded?.error ? 'error' : 'done', bytesRead: f.file.size, bytesTotal: f.file.size, rows: loaded?.loaded ?? 0 })
     }
     return dataset.importReport()
   }
@@ -120,26 +160,30 @@ export async function createWallBackend(): Promise<WallBackend> {
     load,
     source: index => sources[index] ?? null,
     replaceFile: (index, file, imported) => serial(async () => {
-      await dataset.replace(index, imported)
+      await dataset.replaceAt(index, imported)
       sources[index] = file
       return dataset.importReport()
     }),
     parse: f => importer.import(f.file, { vendor: f.vendor, mapping: f.mapping }, () => {}),
     replace: files => serial(async () => {
-      await dataset.clear()
-      sources = []
       demo = false
-      await apply(effective())
-      await dataset.add(files)
+      config = effective()
+      // One step: a report during it sees the old data or the new, never an empty wall.
+      await dataset.replace(files, config)
+      sources = []
       return dataset.importReport()
     }),
     overrides: () => user,
     async loadDemo() {
-      await dataset.clear()
-      sources = []
+      const files = await demoFiles()
+      const imported = []
+      for (const file of files) imported.push(await importOne({ file }, () => {}))
       demo = true
-      await apply(effective())
-      return load((await demoFiles()).map(file => ({ file })), () => {})
+      config = effective()
+      // One step: a report during it sees the old data or the demo, never an empty wall.
+      await dataset.replace(imported, config)
+      sources = files.map(file => ({ file }))
+      return dataset.importReport()
     },
     async clear() {
       demo = false
@@ -151,7 +195,7 @@ export async function createWallBackend(): Promise<WallBackend> {
       user = next
       await apply(effective())
     }),
-    report: filters => serial(() => computeReport(engine, config, filters, dataset.importReport())),
+    report: filters => serial(() => dataset.run(() => computeReport(engine, config, filters, dataset.importReport()))),
     preview: (draft, filters) => serial(async () => {
       const current = config
       const next = demo ? withDemoSettings(draft, demoConfig) : draft
@@ -165,14 +209,15 @@ export async function createWallBackend(): Promise<WallBackend> {
         await dataset.setConfig(current)
       }
     }),
-    extras: filters => serial(async () => computeWallExtras(engine, filters, (await loadedAsOf(engine)).ms ?? 0)),
-    options: () => filterOptions(engine),
-    monthly: (filters, month) => computeMonthly(engine, config, filters, month, dataset.importReport()),
-    async breaches(filters, limit) {
+    extras: filters => serial(() => dataset.run(async () => computeWallExtras(engine, filters, (await loadedAsOf(engine)).ms ?? 0))),
+    options: () => dataset.run(() => filterOptions(engine)),
+    monthly: (filters, month) => serial(() => dataset.run(() => computeMonthly(engine, config, filters, month, dataset.importReport()))),
+    breaches: (filters, limit) => dataset.run(async () => {
       const asOf = await loadedAsOf(engine)
       return engine.query<TicketListRow>(breachBoardQuery(await resolveFilters(engine, filters), asOf.ms ?? 0, limit))
-    },
+    }),
     importReport: () => dataset.importReport(),
+    onRestart: listener => dataset.onRestart(listener),
     async memory() {
       const [r] = await engine.query<{ b: number }>('SELECT COALESCE(sum(memory_usage_bytes), 0)::DOUBLE AS b FROM duckdb_memory()')
       return r?.b ?? 0

@@ -387,9 +387,6 @@ export const en: Record<MessageKey, string> = {
   // persistence, auto-refresh (issue 8)
   'demo.badge': 'Demo data / 演示数据',
   'demo.badgeTitle': 'This is the built-in demo data, not real tickets. Import your exports to replace it.',
-  'demo.confirmTitle': 'Load the demo data?',
-  'demo.confirmBody': 'The {files} imported files ({rows} tickets) will be removed from the wall and from the browser\'s storage.',
-  'demo.confirm': 'Replace with demo data',
   'common.cancel': 'Cancel',
   'storage.button': 'Storage',
   'storage.title': 'Browser storage and auto-refresh',
@@ -425,4 +422,12 @@ export const en: Record<MessageKey, string> = {
   'refresh.grant': 'Allow reading the folder',
   'refresh.footer': '⟳ refreshed {t}',
   'refresh.footerError': '⟳ refresh failed',
+  // faults: worker restarts, failing pages, replacing imported data with the demo
+  'fault.pageError': 'This page could not be drawn: {msg}',
+  'fault.restarted': 'The database stopped and was restarted empty. Import these files again: {files}',
+  'fault.dismiss': 'Dismiss',
+  'fault.demoTitle': 'Replace the imported data with the demo?',
+  'fault.demoBody': 'The wall shows {n} imported file(s): {files}. Loading the demo removes them from the wall; to see them again, import the files again.',
+  'fault.demoKeep': 'Keep my data',
+  'fault.demoReplace': 'Load the demo',
 }

@@ -386,9 +386,6 @@ export const zh = {
   // persistence, auto-refresh (issue 8)
   'demo.badge': '演示数据 / demo data',
   'demo.badgeTitle': '这些是内置的演示数据，不是真实工单。导入导出文件即可替换。',
-  'demo.confirmTitle': '载入演示数据？',
-  'demo.confirmBody': '已导入的 {files} 个文件（{rows} 条工单）将从墙面和浏览器存储中移除。',
-  'demo.confirm': '替换为演示数据',
   'common.cancel': '取消',
   'storage.button': '存储',
   'storage.title': '浏览器存储与自动刷新',
@@ -424,6 +421,14 @@ export const zh = {
   'refresh.grant': '允许读取文件夹',
   'refresh.footer': '⟳ {t} 已刷新',
   'refresh.footerError': '⟳ 刷新出错',
+  // faults: worker restarts, failing pages, replacing imported data with the demo
+  'fault.pageError': '此页无法显示：{msg}',
+  'fault.restarted': '数据库已停止并重新启动，数据已清空。请重新导入这些文件：{files}',
+  'fault.dismiss': '知道了',
+  'fault.demoTitle': '用演示数据替换已导入的数据？',
+  'fault.demoBody': '墙上现有 {n} 个导入的文件：{files}。载入演示数据会把它们从墙上移除；若要再看，需要重新导入这些文件。',
+  'fault.demoKeep': '保留我的数据',
+  'fault.demoReplace': '载入演示数据',
 } as const
 
 export type MessageKey = keyof typeof zh

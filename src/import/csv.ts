@@ -1,4 +1,5 @@
-import type { Sheet } from './types'
+import type { ReadLimits, Sheet } from './types'
+import { tooManyCells, tooManyRows } from './types'
 
 /** Field separators recognised in CSV files, in order of preference on a tie. */
 export const CSV_DELIMITERS = [',', '\t', ';', '|'] as const
@@ -8,6 +9,8 @@ const QUOTE = 0x22
 const LF = 0x0a
 const CR = 0x0d
 const DELIMITER_CODES: readonly number[] = CSV_DELIMITERS.map((d) => d.charCodeAt(0))
+
+const NO_CAPS = { maxRows: Infinity, maxCells: Infinity }
 
 /** How much of the file the delimiter sniffer looks at. */
 const SNIFF_LINES = 20
@@ -20,13 +23,15 @@ const SNIFF_CHARS = 256 * 1024
  * A record whose quoted field never closes is rejected, and reading resumes on
  * the line after that field's opening quote so the rest of the file is kept.
  */
-export function parseCsv(text: string, delimiter: CsvDelimiter = sniffDelimiter(text)): Sheet {
+export function parseCsv(text: string, delimiter: CsvDelimiter = sniffDelimiter(text), caps: Pick<ReadLimits, 'maxRows' | 'maxCells'> = NO_CAPS): Sheet {
   const sheet: Sheet = { name: 'CSV', rows: [], rowNumbers: [], rejected: [] }
   const scanner = new RecordScanner(text, delimiter.charCodeAt(0))
   let row = 0
+  let cellCount = 0
   while (scanner.pos < text.length) {
-    row++
+    if (++row > caps.maxRows) throw tooManyRows(caps.maxRows)
     const cells = scanner.readRecord()
+    if ((cellCount += cells?.length ?? 0) > caps.maxCells) throw tooManyCells(caps.maxCells)
     if (cells === null) {
       sheet.rejected.push({ row, reason: `unterminated quoted field starting at row ${row}` })
       scanner.skipPastBrokenQuote()

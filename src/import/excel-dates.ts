@@ -32,8 +32,30 @@ export function readCellStyles(xml: string): NumberKind[] {
 /** Classifies a custom format code by its d/m/y/h/s tokens outside quotes, escapes and [brackets]. */
 export function formatKind(code: string): NumberKind {
   if (/\[(h+|m+|s+)\]/i.test(code)) return 'duration'
-  const bare = code.replace(/"[^"]*"|\\.|_.|\*.|\[[^\]]*\]/g, '')
-  return /[dmyhs]/i.test(bare) ? 'date' : 'number'
+  return /[dmyhs]/i.test(bareFormat(code)) ? 'date' : 'number'
+}
+
+/**
+ * The format code without "quoted text", \escapes, _x / *x fillers and [bracketed] parts.
+ * A scan, not a regex: `/\[[^\]]*\]/g` looks for the closing bracket from every unclosed
+ * `[`, which is quadratic (a 2 KB style sheet of `[` took seconds). Once a closer is known
+ * to be missing, no later opener looks for it again.
+ */
+function bareFormat(code: string): string {
+  let out = ''
+  const closer = { '"': 0, ']': 0 }
+  const skipTo = (ch: '"' | ']', from: number): number => {
+    if (closer[ch] !== -1 && closer[ch] < from) closer[ch] = code.indexOf(ch, from)
+    return closer[ch]
+  }
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i]!
+    const end = c === '"' ? skipTo('"', i + 1) : c === '[' ? skipTo(']', i + 1) : -1
+    if (end !== -1) i = end
+    else if ((c === '\\' || c === '_' || c === '*') && i + 1 < code.length) i++
+    else out += c
+  }
+  return out
 }
 
 /**

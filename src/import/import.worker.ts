@@ -1,7 +1,9 @@
 /// <reference lib="webworker" />
 import type { LoadPhase, WorkerRequest, WorkerResponse } from './worker-protocol'
-import { importFile } from './import-file'
+import { failedImport, importFile } from './import-file'
 import { inspectFile } from './inspect'
+import { fileTooLarge } from './read-grid'
+import { DEFAULT_READ_LIMITS } from './types'
 
 // Decoding, parsing and normalizing run here, off the page's thread, so the wall stays responsive.
 const scope = self as unknown as DedicatedWorkerGlobalScope
@@ -33,11 +35,17 @@ function progress(id: number, file: File, phase: LoadPhase, bytesRead: number, r
   post({ id, type: 'progress', progress: { file: file.name, phase, bytesRead, bytesTotal: file.size, rows } })
 }
 
-scope.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
-  const req = ev.data
+async function handle(req: WorkerRequest): Promise<void> {
+  // The size cap comes before any byte is read: a file past it never reaches memory.
+  const tooLarge = req.file.size > DEFAULT_READ_LIMITS.maxFileBytes ? fileTooLarge(DEFAULT_READ_LIMITS.maxFileBytes).message : null
   if (req.type === 'inspect') {
-    const bytes = new Uint8Array(await req.file.arrayBuffer())
-    post({ id: req.id, type: 'inspection', inspection: await inspectFile(bytes, req.file.name, req.mapping) })
+    const bytes = tooLarge ? new Uint8Array(0) : new Uint8Array(await req.file.arrayBuffer())
+    const inspection = await inspectFile(bytes, req.file.name, req.mapping)
+    post({ id: req.id, type: 'inspection', inspection: tooLarge ? { ...inspection, error: tooLarge } : inspection })
+    return
+  }
+  if (tooLarge) {
+    post({ id: req.id, type: 'imported', imported: failedImport(req.file.name, tooLarge) })
     return
   }
   progress(req.id, req.file, 'reading', 0, 0)
@@ -45,4 +53,14 @@ scope.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
   progress(req.id, req.file, 'parsing', bytes.byteLength, 0)
   const imported = await importFile(bytes, req.file.name, { vendor: req.vendor, mapping: req.mapping })
   post({ id: req.id, type: 'imported', imported }, imported.ipc ? [imported.ipc.buffer] : [])
+}
+
+scope.onmessage = (ev: MessageEvent<WorkerRequest>) => {
+  const req = ev.data
+  // A message that is not a request is a bug on the page: thrown here, it is the worker's
+  // `error` event there, and the page starts a new worker.
+  if (typeof req?.id !== 'number' || !(req.file instanceof Blob)) throw new TypeError('import worker: not a request')
+  handle(req).catch((e: unknown) => {
+    post({ id: req.id, type: 'error', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) })
+  })
 }

@@ -1,8 +1,8 @@
 import type { ColumnData, ParquetParsers, SchemaElement } from 'hyparquet'
 import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet'
 import { compressors } from 'hyparquet-compressors'
-import type { Sheet } from './types'
-import { ImportError } from './types'
+import type { ReadLimits, Sheet } from './types'
+import { DEFAULT_READ_LIMITS, ImportError, tooManyCells, tooManyRows } from './types'
 
 type CellText = (value: unknown) => string
 
@@ -11,9 +11,9 @@ type CellText = (value: unknown) => string
  * header (row 1), then every row as text (row 2 onwards). Timestamps and dates
  * are wall-clock text 'YYYY-MM-DD HH:MM:SS', read in UTC without any shift.
  */
-export async function readParquet(bytes: Uint8Array): Promise<Sheet> {
+export async function readParquet(bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<Sheet> {
   try {
-    return await readColumns(toArrayBuffer(bytes))
+    return await readColumns(toArrayBuffer(bytes), limits)
   } catch (error) {
     if (error instanceof ImportError) throw error
     const detail = error instanceof Error ? error.message : String(error)
@@ -21,11 +21,14 @@ export async function readParquet(bytes: Uint8Array): Promise<Sheet> {
   }
 }
 
-async function readColumns(file: ArrayBuffer): Promise<Sheet> {
+async function readColumns(file: ArrayBuffer, limits: ReadLimits): Promise<Sheet> {
   const metadata = parquetMetadata(file)
   const fields = parquetSchema(metadata).children.map((child) => child.element)
   const names = fields.map((field) => field.name)
   const rowCount = Number(metadata.num_rows)
+  // From the footer, before a single value is decoded (the header row counts, as in a CSV).
+  if (rowCount + 1 > limits.maxRows) throw tooManyRows(limits.maxRows)
+  if ((rowCount + 1) * names.length > limits.maxCells) throw tooManyCells(limits.maxCells)
   const columns = fields.map(() => new Array<string>(rowCount))
   const indexOf = new Map(names.map((name, i) => [name, i]))
   const textOf = fields.map(cellTextFor)

@@ -39,14 +39,14 @@ export async function readGrid(bytes: Uint8Array, fileName: string, limits: Read
     return { format: 'xlsx', encoding: 'binary', sheets: workbook.sheets, date1904: workbook.date1904 }
   }
   if (isParquet(bytes)) {
-    return { format: 'parquet', encoding: 'binary', sheets: [await readParquet(bytes)] }
+    return { format: 'parquet', encoding: 'binary', sheets: [await readParquet(bytes, limits)] }
   }
   if (/\.(xlsx|xlsm)$/i.test(fileName)) throw new ImportError(NOT_XLSX_MESSAGE)
   if (/\.parquet$/i.test(fileName)) throw new ImportError('不是有效的 Parquet 文件 / not a valid Parquet file.')
 
   const { encoding, text } = decodeText(bytes)
   if (looksLikeMarkup(text)) throw new ImportError(MARKUP_MESSAGE)
-  return { format: 'csv', encoding, sheets: [parseCsv(text)] }
+  return { format: 'csv', encoding, sheets: [parseCsv(text, undefined, limits)] }
 }
 
 /**
@@ -86,7 +86,7 @@ function archiveMessage(kind: string): string {
   return `这是 ${kind} 压缩文件，请先解压再导入其中的文件。 / This is a ${kind} compressed archive: extract it first and import the file inside.`
 }
 
-function fileTooLarge(maxBytes: number): ImportError {
+export function fileTooLarge(maxBytes: number): ImportError {
   const mb = Math.round(maxBytes / (1024 * 1024))
   return new ImportError(`文件超过 ${mb} MB 的上限（maxFileBytes）。 / The file is larger than the ${mb} MB limit (maxFileBytes).`)
 }

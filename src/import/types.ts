@@ -33,12 +33,29 @@ export interface ReadLimits {
   maxXlsxUncompressedBytes: number
   /** XLSX: most cells in one workbook. */
   maxXlsxCells: number
+  /** CSV and Parquet: most rows (records, the header included) in one file. */
+  maxRows: number
+  /** CSV and Parquet: most cells in one file. */
+  maxCells: number
 }
 
+// Set from what one Chromium tab survives (scripts/measure-caps.ts, docs/performance.md).
+// 3 M tickets of 12 columns (a 523 MB CSV) loaded at a 9 GB peak; past ~536 M characters V8
+// cannot hold the decoded text at all.
 export const DEFAULT_READ_LIMITS: ReadLimits = {
-  maxFileBytes: 1024 * 1024 * 1024,
-  maxXlsxUncompressedBytes: 1024 * 1024 * 1024,
+  maxFileBytes: 512 * 1024 * 1024,
+  maxXlsxUncompressedBytes: 512 * 1024 * 1024,
   maxXlsxCells: 30_000_000,
+  maxRows: 3_000_000,
+  maxCells: 36_000_000,
+}
+
+export function tooManyRows(max: number): ImportError {
+  return new ImportError(`文件的行数超过 ${max} 行的上限（maxRows），请按月份拆分后分别导入。 / The file has more than ${max} rows, the limit (maxRows): split it, e.g. by month, and import the parts.`)
+}
+
+export function tooManyCells(max: number): ImportError {
+  return new ImportError(`文件的单元格超过 ${max} 个的上限（maxCells），请拆分后分别导入。 / The file has more than ${max} cells, the limit (maxCells): split it and import the parts.`)
 }
 
 /** A file that cannot be read at all. The message is shown to the user as is. */

@@ -20,3 +20,5 @@ export type WorkerResponse =
   | { id: number, type: 'progress', progress: LoadProgress }
   | { id: number, type: 'inspection', inspection: Inspection }
   | { id: number, type: 'imported', imported: ImportedFile }
+  /** The request failed (a read error, a RangeError …): its call rejects with `message`. */
+  | { id: number, type: 'error', message: string }

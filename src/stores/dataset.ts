@@ -4,7 +4,7 @@ import type { LoadProgress, OpenedStorage, PendingFile, StoredEntry, StoredSourc
 import type { ImportedFile } from '../core/dataset'
 import type { Mapping } from '../core/schema'
 import { defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import { createWallBackend, openStorage } from './backend'
 import { loadScorecard } from './settings-storage'
 import { useStorageStore } from './storage'
@@ -34,6 +34,10 @@ export const useDatasetStore = defineStore('dataset', () => {
   const isDemo = ref(false)
   /** Bumped after every change of the loaded data, so reports recompute. */
   const version = ref(0)
+  /** Files a restart of the DuckDB worker lost (nothing stored them): the wall asks to import them again. */
+  const lostFiles = ref<string[]>([])
+  /** Imported (not demo) files on the wall: "Load demo" asks before it replaces them. */
+  const importedFiles = computed(() => (isDemo.value ? [] : importReport.value.files.filter(f => f.error === null).map(f => f.file)))
 
   async function refresh(): Promise<void> {
     const b = backend.value
@@ -55,6 +59,10 @@ export const useDatasetStore = defineStore('dataset', () => {
       // The saved scorecard before anything loads (its validation errors show in the settings).
       await b.configure(loadScorecard().config)
       backend.value = b
+      b.onRestart((info) => {
+        // The engine came back empty: the stored data set comes back from storage, else the demo, else the wall names what was lost.
+        void restoreAfterRestart(info.lostFiles)
+      })
       if (stored && stored.entries.length) {
         try {
           await b.replace(await Promise.all(stored.entries.map(e => storage.read(e))))
@@ -77,13 +85,14 @@ export const useDatasetStore = defineStore('dataset', () => {
   async function load(files: PendingFile[], onProgress: (p: LoadProgress) => void): Promise<ImportReport> {
     const b = backend.value!
     const wasDemo = isDemo.value
-    if (wasDemo) await clear()
     const added: StoredEntry[] = []
     const keep = async (p: PendingFile, f: ImportedFile) => {
       added.push(await storage.keep(f, importSource(p)))
     }
-    const report = await b.load(files, onProgress, keep)
-    await storage.commit([...storage.entries, ...added], false, b.overrides())
+    // The first real file replaces the demo in one step: no empty wall in between.
+    const report = await b.load(files, onProgress, { keep, replace: wasDemo })
+    isDemo.value = false
+    await storage.commit([...(wasDemo ? [] : storage.entries), ...added], false, b.overrides())
     await refresh()
     return report
   }
@@ -138,5 +147,19 @@ export const useDatasetStore = defineStore('dataset', () => {
   /** True when loading the demo would discard imported data (the wall asks first). */
   const hasRealData = () => !isDemo.value && importReport.value.files.length > 0
 
-  return { backend, status, error, options, importReport, isDemo, version, refresh, start, load, swap, remap, loadDemo, clear, hasRealData }
+  async function restoreAfterRestart(lost: string[]): Promise<void> {
+    const b = backend.value!
+    try {
+      if (isDemo.value) await b.loadDemo()
+      else if (storage.entries.length) await b.replace(await Promise.all(storage.entries.map(e => storage.read(e))))
+      else if (lost.length) lostFiles.value = lost
+    }
+    catch (e) {
+      lostFiles.value = lost
+      error.value = message(e)
+    }
+    await refresh()
+  }
+
+  return { backend, status, error, options, importReport, isDemo, version, lostFiles, importedFiles, refresh, start, load, swap, remap, loadDemo, clear, hasRealData }
 })

@@ -85,8 +85,10 @@ describe('stores', () => {
     expect(imports.question).toMatchObject({ defaultVendor: '金蝶云星辰' })
     imports.reply('金蝶云星辰')
     await done
-    expect(b.clear).toHaveBeenCalledOnce()
-    expect(b.load).toHaveBeenCalledWith([expect.objectContaining({ vendor: '金蝶云星辰' })], expect.any(Function), expect.any(Function))
+    // The demo is replaced by the load itself (one step), not cleared first.
+    expect(b.clear).not.toHaveBeenCalled()
+    expect(b.load).toHaveBeenCalledWith([expect.objectContaining({ vendor: '金蝶云星辰' })], expect.any(Function), { keep: expect.any(Function), replace: true })
+    expect(dataset.importedFiles).toEqual(['金蝶云星辰_服务单.csv'])
     expect(imports.summaryOpen).toBe(true)
     expect(dataset.isDemo).toBe(false)
   })
@@ -102,7 +104,7 @@ describe('stores', () => {
     await first
     await imports.importFiles([new File(['x'], 'b.csv')])
     expect(imports.question).toBeNull()
-    expect(b.load).toHaveBeenLastCalledWith([expect.objectContaining({ mapping: { ticket_id: '单号', created_at: '开单' } })], expect.any(Function), expect.any(Function))
+    expect(b.load).toHaveBeenLastCalledWith([expect.objectContaining({ mapping: { ticket_id: '单号', created_at: '开单' } })], expect.any(Function), { keep: expect.any(Function), replace: false })
   })
 
   it('import: skipping the dialog skips the file', async () => {

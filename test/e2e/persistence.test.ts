@@ -96,8 +96,8 @@ describe('the wall keeps its data in the browser', () => {
 
     // "Load demo" asks before it discards imported data.
     await one.click('[data-testid="load-demo"]')
-    await one.waitForSelector('[data-testid="demo-confirm"]')
-    await one.click('[data-testid="confirm-cancel"]')
+    await one.waitForSelector('[data-testid="demo-dialog"]')
+    await one.click('[data-testid="demo-keep"]')
     expect(await badge(one).count()).toBe(0)
 
     await one.click('[data-testid="open-storage"]')

@@ -100,22 +100,25 @@ export function withinDay(p: CalendarPlan, cal: string, m: string): string {
 }
 
 /** The join and the expression C(ms) for one timestamp column; `k` names the alias. */
-export function cumulativeAt(p: CalendarPlan, ms: string, cal: string, k: string): { joins: string, expr: string } {
+export function cumulativeAt(p: CalendarPlan, ms: string, cal: string, k: string, days = 'calendar_days'): { joins: string, expr: string } {
   return {
-    joins: `LEFT JOIN calendar_days d${k} ON d${k}.cal = ${cal} AND d${k}.dn = ${dayNo(ms)}`,
+    joins: `LEFT JOIN ${days} d${k} ON d${k}.cal = ${cal} AND d${k}.dn = ${dayNo(ms)}`,
     expr: `(d${k}.cum_before + CASE WHEN d${k}.working THEN ${withinDay(p, cal, minuteOf(ms))} ELSE 0 END)`,
   }
 }
 
-/** Build steps: vendor → calendar (`_vcal`) and the day table over [first created day, last timestamp day]. */
-export function calendarBuildSteps(p: CalendarPlan, vendorType: string): string[] {
+/**
+ * Build steps: vendor → calendar (`_vcal`) and the day table over [first created day, last
+ * timestamp day], made as `calendar_days<suffix>` (the build's next tables are swapped in at the end).
+ */
+export function calendarBuildSteps(p: CalendarPlan, vendorType: string, suffix = ''): string[] {
   const def = p.defaultId === null ? 'NULL' : num(p.defaultId)
   return [
     `CREATE TEMP TABLE _vcal AS
 SELECT v.vendor, CASE WHEN cv.vendor IS NULL THEN ${def} ELSE cv.cal END::INTEGER AS cal
 FROM (SELECT unnest(enum_range(NULL::${vendorType}))::${vendorType} AS vendor) v
 LEFT JOIN cfg_cal_vendor cv ON cv.vendor = CAST(v.vendor AS VARCHAR)`,
-    `CREATE TABLE calendar_days AS
+    `CREATE TABLE calendar_days${suffix} AS
 WITH r AS (SELECT coalesce(${dayNo('min(created_ms)')}, 0) AS d0,
   coalesce(${dayNo('greatest(max(created_ms), max(fr_ms), max(resolved_ms))')}, 0) AS d1 FROM _t)
 SELECT cal, dn, working, mins, (sum(mins) OVER (PARTITION BY cal ORDER BY dn) - mins)::DOUBLE AS cum_before
@@ -124,10 +127,10 @@ FROM (${daySeries('(SELECT d0 FROM r)', '(SELECT d1 FROM r)')}) s`,
 }
 
 /** Business minutes per ticket of a vendor with a working calendar (`_bh`; 7x24 tickets are not in it). greatest() skips NULLs, hence the CASEs. */
-export function businessMinutesStep(p: CalendarPlan): string {
-  const c = cumulativeAt(p, 'x.created_ms', 'x.cal', 'c')
-  const f = cumulativeAt(p, 'x.fr_ms', 'x.cal', 'f')
-  const r = cumulativeAt(p, 'x.resolved_ms', 'x.cal', 'r')
+export function businessMinutesStep(p: CalendarPlan, suffix = ''): string {
+  const c = cumulativeAt(p, 'x.created_ms', 'x.cal', 'c', `calendar_days${suffix}`)
+  const f = cumulativeAt(p, 'x.fr_ms', 'x.cal', 'f', `calendar_days${suffix}`)
+  const r = cumulativeAt(p, 'x.resolved_ms', 'x.cal', 'r', `calendar_days${suffix}`)
   return `CREATE TEMP TABLE _bh AS
 SELECT x.tk, x.cal, ${c.expr} AS c_created,
   CASE WHEN x.fr_ms IS NOT NULL THEN greatest(${f.expr} - ${c.expr}, 0) END AS fr_bh_min,

@@ -40,6 +40,11 @@ export function stagedViewSql(fileIdxs: readonly number[]): string {
   return `CREATE OR REPLACE VIEW staged_tickets AS ${body}`
 }
 
+/** Takes one file's staging out again (a load that failed after its file was staged). */
+export function unstageSql(fileIdx: number): string[] {
+  return [`DROP TABLE IF EXISTS ${stagedTable(fileIdx)}`, ...['import_files', 'training'].map(t => `DELETE FROM ${t} WHERE file_idx = ${num(fileIdx)}`)]
+}
+
 export const INSERT_FILE_SQL = `INSERT INTO import_files VALUES (?, ?, ${KNOWN_FLAGS.map(() => '?').join(', ')})`
 
 /**
@@ -67,15 +72,37 @@ function enumFromValues(type: string, column: string, source = 'staged_tickets')
   ORDER BY v)`
 }
 
-/** Only the recurrence lookup compares customers: an ENUM too, so that join compares integers. */
-const CUSTOMER_TYPE = 'sw_customer'
+// Only the recurrence lookup compares customers: sw_customer is an ENUM too, so that join compares integers.
 
 /** Quantile caches some reports make (quantiles.ts); a rebuild drops them with the tables they came from. */
 export const QUANTILE_CACHE_TABLES = { all: 'kpi_quantiles_all', vendor: 'kpi_quantiles_vendor', month: 'kpi_quantiles_month' } as const
 
-/** Tables made by the build; dropped and made again on every rebuild. */
-const DERIVED_TABLES = ['tickets', 'calendar_days', 'kpi_cube', 'kpi_cube_nc', 'tickets_pending', 'tickets_meta', 'ticket_duplicates', ...Object.values(QUANTILE_CACHE_TABLES)]
+/** Tables made by the build, under NEXT names until the swap. */
+const BUILT_TABLES = ['tickets', 'calendar_days', 'kpi_cube', 'kpi_cube_nc', 'tickets_pending', 'tickets_meta', 'ticket_duplicates']
 const TEMP_TABLES = ['_keep', '_t', '_next', '_vcal', '_bh']
+const TYPES = [...Object.values(DIMENSION_TYPES), 'sw_customer']
+/** The build writes `tickets_n`, `sw_vendor_n` …; the swap renames them. */
+const NEXT = '_n'
+
+/**
+ * The swap, one short transaction after a build that succeeded: the old tables and types
+ * go, the new ones take their names. ENUM types with the same entries are the same type to
+ * DuckDB (a cast between them is folded away), so the renamed tables match the new named types.
+ */
+export function swapSql(): string[] {
+  return [
+    ...[...BUILT_TABLES, ...Object.values(QUANTILE_CACHE_TABLES)].map(n => `DROP TABLE IF EXISTS ${n}`),
+    ...TYPES.map(n => `DROP TYPE IF EXISTS ${n}`),
+    ...TYPES.map(n => `CREATE TYPE ${n} AS ENUM (SELECT unnest(enum_range(NULL::${n}${NEXT})))`),
+    ...TYPES.map(n => `DROP TYPE ${n}${NEXT}`),
+    ...BUILT_TABLES.map(n => `ALTER TABLE ${n}${NEXT} RENAME TO ${n}`),
+  ]
+}
+
+/** What a build that failed half-way leaves: its NEXT tables and types, and the temporary tables. */
+export function buildLeftoversSql(): string[] {
+  return [...[...BUILT_TABLES.map(n => n + NEXT), ...TEMP_TABLES].map(n => `DROP TABLE IF EXISTS ${n}`), ...TYPES.map(n => `DROP TYPE IF EXISTS ${n}${NEXT}`)]
+}
 
 /** Composite integer key of a staged row: unique, and ordered like (file_idx, row_no). */
 const ROW_KEY = '(r.file_idx::BIGINT * 4294967296 + r.row_no)'
@@ -112,17 +139,17 @@ export function buildTicketsSteps(cfg: KpiConfig): { prepare: string[], build: (
   const t = cfg.slaTargetsMin
   const bh = cfg.businessHours
   const windowMs = cfg.recurrenceDays * 86_400_000
-  const ty = DIMENSION_TYPES
+  const ty = { vendor: `sw_vendor${NEXT}`, priority: `sw_priority${NEXT}`, channel: `sw_channel${NEXT}`, category: `sw_category${NEXT}` }
+  const customerType = `sw_customer${NEXT}`
   const offhours = (a: string) => `(${a}.dow >= 6 OR ${a}.hr < ${num(bh.start)} OR ${a}.hr >= ${num(bh.end)})`
   const plan = calendarPlan(cfg)
   const bh7x24 = !hasCalendars(plan)
   const bucket = `CASE ${RESPONSE_BUCKETS_MIN.map((b, i) => `WHEN w.fr_min <= ${num(b)} THEN ${i}`).join(' ')} WHEN w.fr_min IS NOT NULL THEN ${RESPONSE_BUCKETS_MIN.length} END`
   const prepare = [
-    ...[...DERIVED_TABLES, ...TEMP_TABLES].map(n => `DROP TABLE IF EXISTS ${n}`),
-    ...[...Object.values(ty), CUSTOMER_TYPE].map(n => `DROP TYPE IF EXISTS ${n}`),
+    ...buildLeftoversSql(),
     `CREATE TEMP TABLE _keep AS
 SELECT max(${ROW_KEY}) AS tk FROM staged_tickets r GROUP BY r.vendor, r.ticket_id`,
-    `CREATE TABLE ticket_duplicates AS
+    `CREATE TABLE ticket_duplicates${NEXT} AS
 SELECT s.file_idx, (s.n - coalesce(k.n, 0))::INTEGER AS duplicates
 FROM (SELECT file_idx, count(*) AS n FROM staged_tickets GROUP BY file_idx) s
 LEFT JOIN (SELECT (tk // 4294967296)::INTEGER AS file_idx, count(*) AS n FROM _keep GROUP BY 1) k USING (file_idx)`,
@@ -138,7 +165,7 @@ LEFT JOIN (SELECT (tk // 4294967296)::INTEGER AS file_idx, count(*) AS n FROM _k
     enumFromValues(ty.priority, 'priority'),
     enumFromValues(ty.channel, 'channel'),
     enumFromValues(ty.category, 'category'),
-    enumFromValues(CUSTOMER_TYPE, 'customer'),
+    enumFromValues(customerType, 'customer'),
     `CREATE TEMP TABLE _t AS
 WITH d AS (
   SELECT
@@ -147,7 +174,7 @@ WITH d AS (
     r.priority::${ty.priority} AS priority,
     (CASE WHEN f.k_channel THEN r.channel END)::${ty.channel} AS channel,
     r.category::${ty.category} AS category,
-    r.customer::${CUSTOMER_TYPE} AS customer,
+    r.customer::${customerType} AS customer,
     r.is_fault, r.created_ms, r.resolved_ms,
     CASE WHEN f.k_first_response THEN r.first_response_ms END AS fr_ms,
     epoch_ms(r.created_ms::BIGINT) AS created_at,
@@ -170,15 +197,15 @@ SELECT * EXCLUDE (created_at),
   isodow(created_at)::UTINYINT AS dow,
   hour(created_at)::UTINYINT AS hr
 FROM d`,
-    ...calendarBuildSteps(plan, ty.vendor),
-    ...(bh7x24 ? [] : [businessMinutesStep(plan)]),
+    ...calendarBuildSteps(plan, ty.vendor, NEXT),
+    ...(bh7x24 ? [] : [businessMinutesStep(plan, NEXT)]),
     `CREATE TEMP TABLE _next AS
 SELECT a.tk, b.created_ms AS next_created_ms
 FROM (SELECT tk, vendor, customer, ${categoryKey('x')} AS ck, resolved_ms FROM _t x
   WHERE customer IS NOT NULL AND resolved_ms IS NOT NULL) a
 ASOF JOIN (SELECT vendor, customer, ${categoryKey('x')} AS ck, created_ms FROM _t x WHERE customer IS NOT NULL) b
   ON a.vendor = b.vendor AND a.customer = b.customer AND a.ck = b.ck AND b.created_ms > a.resolved_ms`,
-    `CREATE TABLE tickets AS
+    `CREATE TABLE tickets${NEXT} AS
 SELECT
   w.vendor, w.mon, w.priority, w.channel, w.category,
   w.fr_min, w.res_min, w.rec_min, w.satisfaction, w.reopen_count, w.is_fault,
@@ -196,7 +223,7 @@ SELECT
   ${ticketListColumns(windowMs)}
 FROM _t w LEFT JOIN _next n USING (tk)${bh7x24 ? '' : ' LEFT JOIN _bh b USING (tk)'}
 ORDER BY w.created_ms`,
-    `CREATE TABLE kpi_cube AS
+    `CREATE TABLE kpi_cube${NEXT} AS
 SELECT vendor, mon, priority, channel, category,
   count(*) AS n,
   count(fr_min) AS fr_n, sum(fr_min) AS fr_sum,
@@ -213,23 +240,23 @@ SELECT vendor, mon, priority, channel, category,
   count(rec_min) AS rec_n, sum(rec_min) AS rec_sum,
   count(recurred) AS rcr_n, count(*) FILTER (WHERE recurred) AS rcr_sum,
   count(*) FILTER (WHERE is_fault) AS faults
-FROM tickets
+FROM tickets${NEXT}
 GROUP BY ALL
 ORDER BY mon, vendor, priority, channel, category`,
-    `CREATE TABLE kpi_cube_nc AS
+    `CREATE TABLE kpi_cube_nc${NEXT} AS
 SELECT vendor, mon, priority, channel,
   ${['n', 'fr_n', 'fr_sum', 'sla_met', 'frb_sum', 'sla_bh_met', 'off_n', 'off_met', 'res_n', 'res_sum', 'resb_sum'].map(c => `sum(${c}) AS ${c}`).join(', ')}, max(res_max) AS res_max,
   ${['fcr_num', 'fcr_den', 'csat_n', 'csat_sum', 'csr_num', 'csr_den', 'rec_n', 'rec_sum', 'rcr_n', 'rcr_sum', 'faults'].map(c => `sum(${c}) AS ${c}`).join(', ')}
-FROM kpi_cube
+FROM kpi_cube${NEXT}
 GROUP BY ALL
 ORDER BY mon, vendor, priority, channel`,
-    `CREATE TABLE tickets_pending AS
+    `CREATE TABLE tickets_pending${NEXT} AS
 SELECT w.vendor, w.mon, w.priority, w.channel, w.category, w.dow, w.hr, ${offhours('w')} AS offhours, w.created_ms, w.sla_target,
   ${bh7x24 ? 'NULL::INTEGER AS cal, NULL::DOUBLE AS c_created' : 'b.cal, b.c_created'}
 FROM _t w ${bh7x24 ? '' : 'LEFT JOIN _bh b USING (tk) '}WHERE w.k_first_response AND w.fr_min IS NULL
 ORDER BY w.created_ms`,
     // max of the column maxima = max over every timestamp of every ticket (NULLs skipped)
-    `CREATE TABLE tickets_meta AS
+    `CREATE TABLE tickets_meta${NEXT} AS
 SELECT greatest(max(created_ms), coalesce(max(first_response_ms), max(created_ms)),
   coalesce(max(resolved_ms), max(created_ms)), coalesce(max(recovered_ms), max(created_ms))) AS max_ms,
   false AS quantile_cache

@@ -3,13 +3,15 @@ import type { ImportedFile } from '../../../src/core/dataset'
 import type { Filters } from '../../../src/core/filters'
 import type { ImportReport, KpiReport } from '../../../src/core/report-types'
 import type { Mapping } from '../../../src/core/schema'
-import type { Inspection, KeepImported, LoadProgress, PendingFile, WallBackend } from '../../../src/stores/backend'
+import type { Inspection, KeepImported, LoadProgress, PendingFile, RestartInfo, WallBackend } from '../../../src/stores/backend'
 import { vi } from 'vitest'
 import { DEFAULT_CONFIG } from '../../../src/core/config'
 import { report, vendorRow } from './report'
 
 export interface FakeBackend extends WallBackend {
   reports: Filters[]
+  /** Calls the listeners given to onRestart, as after a crash of the DuckDB worker. */
+  restart: (info: RestartInfo) => void
   /** Resolve report() calls by hand: each call waits for `release`. */
   hold: boolean
   release: () => void
@@ -28,8 +30,13 @@ export function fakeBackend(inspections: Record<string, Partial<Inspection>> = {
   let sources: PendingFile[] = []
   let overrides: KpiConfig = DEFAULT_CONFIG
   let waiting: (() => void)[] = []
+  const restartListeners: ((info: RestartInfo) => void)[] = []
   const b: FakeBackend = {
     reports: [],
+    restart: (info) => {
+      imp = { files: [], rejected: [] }
+      restartListeners.forEach(l => l(info))
+    },
     hold: false,
     release: () => {
       const w = waiting
@@ -40,10 +47,14 @@ export function fakeBackend(inspections: Record<string, Partial<Inspection>> = {
       file: file.name, kind: 'tickets' as const, headers: ['id', 'created'], preview: [], mapping: mapping ?? { ticket_id: 'id', created_at: 'created' },
       missing: [], hasVendorColumn: true, defaultVendor: file.name.split('_')[0]!, error: null, ...inspections[file.name], ...(mapping ? { missing: [], kind: 'tickets' as const } : {}),
     })),
-    load: vi.fn(async (files: PendingFile[], onProgress: (p: LoadProgress) => void, keep?: KeepImported) => {
+    load: vi.fn(async (files: PendingFile[], onProgress: (p: LoadProgress) => void, opts?: { keep?: KeepImported, replace?: boolean }) => {
+      if (opts?.replace) {
+        imp = { files: [], rejected: [] }
+        sources = []
+      }
       for (const f of files) {
         onProgress({ file: f.file.name, phase: 'done', bytesRead: f.file.size, bytesTotal: f.file.size, rows: 2 })
-        await keep?.(f, parsed(f))
+        await opts?.keep?.(f, parsed(f))
       }
       sources = [...sources, ...files]
       imp = { files: [...imp.files, ...files.map(f => parsed(f).report)], rejected: imp.rejected }
@@ -85,6 +96,7 @@ export function fakeBackend(inspections: Record<string, Partial<Inspection>> = {
     },
     breaches: async () => [],
     memory: async () => 0,
+    onRestart: l => void restartListeners.push(l),
   }
   return b
 }

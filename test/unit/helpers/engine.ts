@@ -23,5 +23,5 @@ export async function reportFor(files: ImportedFile[], opts: { config?: object, 
   const ds = await Dataset.open(e, config)
   await ds.add(files)
   const asOf = opts.asOf ? { text: opts.asOf, ms: Date.parse(`${opts.asOf.replace(' ', 'T')}Z`) } : undefined
-  return computeReport(e, config, opts.filters ?? {}, ds.importReport(), asOf)
+  return ds.run(() => computeReport(e, config, opts.filters ?? {}, ds.importReport(), asOf))
 }

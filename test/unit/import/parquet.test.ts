@@ -3,7 +3,7 @@ import type { SchemaElement } from 'hyparquet-writer'
 import { parquetWriteBuffer } from 'hyparquet-writer'
 import { describe, expect, it } from 'vitest'
 import { readParquet } from '../../../src/import/parquet'
-import { ImportError } from '../../../src/import/types'
+import { DEFAULT_READ_LIMITS, ImportError } from '../../../src/import/types'
 
 const SCHEMA: SchemaElement[] = [
   { name: 'root', num_children: 8 },
@@ -62,5 +62,15 @@ describe('readParquet', () => {
     const whole = ticketsParquet()
     const cut = new Uint8Array([...whole.subarray(0, whole.length >> 1), ...whole.subarray(whole.length - 8)])
     await expect(readParquet(cut)).rejects.toBeInstanceOf(ImportError)
+  })
+})
+
+describe('Parquet caps', () => {
+  it('refuses a file over the row or cell cap from its footer, with the cap named', async () => {
+    const bytes = ticketsParquet() // 4 rows + the header row, 8 columns
+    const limits = { ...DEFAULT_READ_LIMITS }
+    await expect(readParquet(bytes, { ...limits, maxRows: 4 })).rejects.toThrow('maxRows')
+    await expect(readParquet(bytes, { ...limits, maxCells: 39 })).rejects.toThrow('maxCells')
+    expect((await readParquet(bytes, { ...limits, maxRows: 5, maxCells: 40 })).rows).toHaveLength(4) // the all-blank row is skipped
   })
 })
