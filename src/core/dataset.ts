@@ -60,6 +60,7 @@ export class Dataset {
   private readonly queue = new OperationQueue()
   private instance = 0
   private readonly restartListeners: ((info: RestartInfo) => void)[] = []
+  private restorer: (() => Promise<ImportedFile[] | null>) | null = null
 
   constructor(private readonly engine: Engine, private config: KpiConfig) {}
 
@@ -94,20 +95,36 @@ export class Dataset {
     })
   }
 
-  /** Called after the engine came back empty from a crash, with the files it lost. */
+  /** Called after the engine came back empty from a crash, with the files it lost (none when the restorer brought them back). */
   onRestart(listener: (info: RestartInfo) => void): void {
     this.restartListeners.push(listener)
+  }
+
+  /**
+   * Where the files come back from after a crash (the browser's storage). They are staged in
+   * the same operation that notices the restart, so no load or report can come in between.
+   */
+  setRestorer(restorer: () => Promise<ImportedFile[] | null>): void {
+    this.restorer = restorer
   }
 
   private async followRestart(): Promise<void> {
     const now = (await this.engine.instance?.()) ?? 0
     if (now === this.instance) return
     this.instance = now
-    const lostFiles = this.entries.flatMap(e => (e.file.ipc && e.file.kind ? [e.file.report.file] : []))
+    let lostFiles = this.entries.flatMap(e => (e.file.ipc && e.file.kind ? [e.file.report.file] : []))
     this.entries = []
     this.duplicates = new Map()
     this.updates = new Map()
     await this.init()
+    const files = lostFiles.length ? await this.restorer?.().catch(() => null) ?? null : null
+    if (files?.length) {
+      await this.swapEntries(async () => {
+        const next: Entry[] = []
+        for (const file of files) next.push(await this.stage(file))
+        return next
+      }, this.config).then(() => (lostFiles = []), () => undefined)
+    }
     for (const listener of this.restartListeners) listener({ lostFiles })
   }
 

@@ -70,6 +70,8 @@ export interface WallBackend {
    * `lostFiles` were loaded before (storage can bring them back; otherwise import again).
    */
   onRestart: (listener: (info: RestartInfo) => void) => void
+  /** Where the loaded files come back from after a crash (the browser's storage); null: nothing to bring back. */
+  setRestorer: (restorer: () => Promise<ImportedFile[] | null>) => void
 }
 
 // The demo exports are bundled as same-origin assets (data/demo), never fetched from elsewhere.
@@ -218,6 +220,7 @@ export async function createWallBackend(): Promise<WallBackend> {
     }),
     importReport: () => dataset.importReport(),
     onRestart: listener => dataset.onRestart(listener),
+    setRestorer: restorer => dataset.setRestorer(restorer),
     async memory() {
       const [r] = await engine.query<{ b: number }>('SELECT COALESCE(sum(memory_usage_bytes), 0)::DOUBLE AS b FROM duckdb_memory()')
       return r?.b ?? 0

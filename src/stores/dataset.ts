@@ -59,9 +59,14 @@ export const useDatasetStore = defineStore('dataset', () => {
       // The saved scorecard before anything loads (its validation errors show in the settings).
       await b.configure(loadScorecard().config)
       backend.value = b
+      // The engine came back empty: the stored data set comes back from storage, else the demo, else the wall names what was lost.
+      b.setRestorer(async () => (isDemo.value || !storage.entries.length ? null : Promise.all(storage.entries.map(e => storage.read(e)))))
       b.onRestart((info) => {
-        // The engine came back empty: the stored data set comes back from storage, else the demo, else the wall names what was lost.
-        void restoreAfterRestart(info.lostFiles)
+        if (isDemo.value) void b.loadDemo().then(refresh)
+        else {
+          if (info.lostFiles.length) lostFiles.value = info.lostFiles
+          void refresh()
+        }
       })
       if (stored && stored.entries.length) {
         try {
@@ -146,20 +151,6 @@ export const useDatasetStore = defineStore('dataset', () => {
 
   /** True when loading the demo would discard imported data (the wall asks first). */
   const hasRealData = () => !isDemo.value && importReport.value.files.length > 0
-
-  async function restoreAfterRestart(lost: string[]): Promise<void> {
-    const b = backend.value!
-    try {
-      if (isDemo.value) await b.loadDemo()
-      else if (storage.entries.length) await b.replace(await Promise.all(storage.entries.map(e => storage.read(e))))
-      else if (lost.length) lostFiles.value = lost
-    }
-    catch (e) {
-      lostFiles.value = lost
-      error.value = message(e)
-    }
-    await refresh()
-  }
 
   return { backend, status, error, options, importReport, isDemo, version, lostFiles, importedFiles, refresh, start, load, swap, remap, loadDemo, clear, hasRealData }
 })

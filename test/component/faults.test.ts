@@ -73,15 +73,15 @@ describe('a restart of the DuckDB worker', () => {
     localStorage.clear()
   })
 
-  it('with imported data: the data come back from storage, nothing is reported lost', async () => {
+  it('with imported data: the stored files are what the engine restores', async () => {
     const b = fakeBackend()
     const dataset = useDatasetStore()
     await dataset.start(async () => b)
     await useImportsStore().importFiles([new File(['x'], 'V_tickets.csv')])
-    b.restart({ lostFiles: ['V_tickets.csv'] })
-    await vi.waitFor(() => expect(b.replace).toHaveBeenCalledOnce())
-    const [files] = (b.replace as unknown as { mock: { calls: [{ report: { file: string } }[]][] } }).mock.calls[0]!
-    expect(files.map(f => f.report.file)).toEqual(['V_tickets.csv'])
+    const restorer = (b.setRestorer as unknown as { mock: { calls: [() => Promise<{ report: { file: string } }[] | null>][] } }).mock.calls[0]![0]
+    expect((await restorer())?.map(f => f.report.file)).toEqual(['V_tickets.csv'])
+    // Restored by the engine: nothing is reported lost.
+    b.restart({ lostFiles: [] })
     expect(dataset.lostFiles).toEqual([])
   })
 

@@ -97,6 +97,7 @@ export function fakeBackend(inspections: Record<string, Partial<Inspection>> = {
     breaches: async () => [],
     memory: async () => 0,
     onRestart: l => void restartListeners.push(l),
+    setRestorer: vi.fn(),
   }
   return b
 }
