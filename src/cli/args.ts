@@ -21,8 +21,10 @@ export interface ReportArgs {
 }
 
 export const USAGE = `Usage: servicewall report [options] FILE...
+       servicewall convert FILE... --out DIR   (servicewall convert --help)
 
-Reads ticket exports (CSV in UTF-8/GBK/UTF-16, XLSX, Parquet) and training records,
+Reads ticket exports (CSV in UTF-8/GBK/UTF-16, XLSX, Parquet), training records and
+converted files (*.servicewall, written by servicewall convert),
 computes every KPI of the contract in DuckDB and prints the report.
 
 Options:
@@ -77,12 +79,7 @@ export function parseReportArgs(argv: string[]): ReportArgs | 'help' {
   for (const [flag, v] of [['--from', values.from], ['--to', values.to], ['--month', values.month]] as const) {
     if (v !== undefined && !isMonth(v)) throw new UsageError(`${flag} expects YYYY-MM, got "${v}"`)
   }
-  const vendors = new Map<string, string>()
-  for (const spec of values.vendor ?? []) {
-    const eq = spec.lastIndexOf('=')
-    if (eq <= 0 || eq === spec.length - 1) throw new UsageError(`--vendor expects FILE=NAME, got "${spec}"`)
-    vendors.set(spec.slice(0, eq), spec.slice(eq + 1))
-  }
+  const vendors = parseVendors(values.vendor ?? [])
   if (positionals.length === 0) throw new UsageError('no input files given')
   const { map, fileMaps } = splitMaps(values.map ?? [], positionals)
   return {
@@ -102,8 +99,19 @@ export function parseReportArgs(argv: string[]): ReportArgs | 'help' {
   }
 }
 
+/** `--vendor FILE=NAME` (repeatable) -> FILE -> NAME. */
+export function parseVendors(specs: string[]): Map<string, string> {
+  const vendors = new Map<string, string>()
+  for (const spec of specs) {
+    const eq = spec.lastIndexOf('=')
+    if (eq <= 0 || eq === spec.length - 1) throw new UsageError(`--vendor expects FILE=NAME, got "${spec}"`)
+    vendors.set(spec.slice(0, eq), spec.slice(eq + 1))
+  }
+  return vendors
+}
+
 /** `--map FILE.json` applies to every file; `--map INPUT=FILE.json` (INPUT an input path or base name) to one. */
-function splitMaps(specs: string[], inputs: string[]): { map: string | null, fileMaps: Map<string, string> } {
+export function splitMaps(specs: string[], inputs: string[]): { map: string | null, fileMaps: Map<string, string> } {
   const names = new Set(inputs.flatMap(f => [f, f.split(/[\\/]/).pop() ?? f]))
   const fileMaps = new Map<string, string>()
   let map: string | null = null

@@ -21,6 +21,7 @@ import { monthlyHtml, monthlyXlsx } from '../report/monthly-files'
 import { fileTooLarge } from '../import/read-grid'
 import { DEFAULT_READ_LIMITS } from '../import/types'
 import { parseReportArgs, USAGE, UsageError } from './args'
+import { convertMain, readCanonicalPath } from './convert'
 
 async function readJson(file: string, what: string): Promise<unknown> {
   try {
@@ -40,10 +41,15 @@ function asOfArg(text: string | null): AsOf | undefined {
 
 type Mapping = ReturnType<typeof parseMappingJson>
 
-async function importAll(args: ReportArgs, mapping: Mapping | undefined): Promise<ImportedFile[]> {
+async function importAll(args: Pick<ReportArgs, 'files' | 'vendors' | 'fileMaps'>, mapping: Mapping | undefined): Promise<ImportedFile[]> {
   const out: ImportedFile[] = []
   for (const file of args.files) {
     const name = path.basename(file)
+    const converted = await readCanonicalPath(file)
+    if (converted) {
+      out.push(...converted)
+      continue
+    }
     const vendor = args.vendors.get(file) ?? args.vendors.get(name)
     const own = args.fileMaps.get(file) ?? args.fileMaps.get(name)
     const fileMapping = own === undefined ? mapping : parseMappingJson(await readJson(own, 'mapping'))
@@ -108,13 +114,14 @@ async function report(args: ReportArgs): Promise<number> {
   }
 }
 
-/** `servicewall report …`; returns the exit status. */
+/** `servicewall report …` or `servicewall convert …`; returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     process.stdout.write(`${USAGE}\n`)
     return command === undefined ? 2 : 0
   }
+  if (command === 'convert') return convertMain(rest, async a => importAll(a, a.map ? parseMappingJson(await readJson(a.map, 'mapping')) : undefined))
   if (command !== 'report') {
     process.stderr.write(`servicewall: unknown command "${command}"\n\n${USAGE}\n`)
     return 2

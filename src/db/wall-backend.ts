@@ -8,6 +8,7 @@ import type { FilterOptions, WallExtras } from '../core/wall-types'
 import type { Inspection } from '../import/inspect'
 import type { LoadProgress } from '../import/worker-protocol'
 import demoConfig from '../../data/demo-config.json'
+import demoUrl from '../../data/demo.servicewall?url'
 import { DEFAULT_CONFIG } from '../core/config'
 import { withDemoSettings } from '../core/config-demo'
 import { Dataset } from '../core/dataset'
@@ -16,6 +17,7 @@ import { computeReport, loadedAsOf } from '../core/report'
 import { resolveFilters } from '../core/sql/filter-sql'
 import { breachBoardQuery } from '../core/sql/ticket-lists'
 import { computeWallExtras, filterOptions } from '../core/wall'
+import { convertedInspection, readCanonicalFile } from '../import/canonical-read'
 import { failedImport } from '../import/import-file'
 import { createBrowserEngine } from './browser-engine'
 import { ImportClient } from './import-client'
@@ -74,15 +76,13 @@ export interface WallBackend {
   setRestorer: (restorer: () => Promise<ImportedFile[] | null>) => void
 }
 
-// The demo exports are bundled as same-origin assets (data/demo), never fetched from elsewhere.
-const DEMO_FILES = import.meta.glob('../../data/demo/*.{csv,xlsx,parquet}', { query: '?url', import: 'default', eager: true }) as Record<string, string>
-
-async function demoFiles(): Promise<File[]> {
-  const entries = Object.entries(DEMO_FILES).sort(([a], [b]) => a.localeCompare(b))
-  return Promise.all(entries.map(async ([path, url]) => {
-    const blob = await (await fetch(url)).blob()
-    return new File([blob], decodeURIComponent(path.split('/').pop() ?? 'demo'))
-  }))
+// The demo's canonical tickets in the fast reload format (data/demo-canonical.ts), bundled as a
+// same-origin asset and never fetched from elsewhere; the raw exports in data/demo are the import tests.
+async function demoFiles(): Promise<ImportedFile[]> {
+  const blob = await (await fetch(demoUrl)).blob()
+  const files = await readCanonicalFile(new File([blob], 'demo.servicewall'))
+  if (!files) throw new Error('the bundled demo is not a servicewall converted file')
+  return files
 }
 
 /** The parts of a config the build depends on (tickets-table.ts); anything else only changes the KPI query. */
@@ -98,7 +98,7 @@ export async function createWallBackend(): Promise<WallBackend> {
   let config = DEFAULT_CONFIG
   const dataset = await Dataset.open(engine, config)
   /** The files as given, in the data set's order (the import report's), for a mapping applied later. */
-  let sources: PendingFile[] = []
+  let sources: (PendingFile | null)[] = []
   const effective = () => (demo ? withDemoSettings(user, demoConfig) : user)
   // A preview may rebuild the tables with a draft and back: nothing else may read them meanwhile.
   let queue: Promise<unknown> = Promise.resolve()
@@ -128,14 +128,19 @@ export async function createWallBackend(): Promise<WallBackend> {
     // Files are parsed one after another: memory stays at one file's worth on top of DuckDB.
     // Replacing waits for the first file that loads: files that fail before it do not blank the wall.
     let held: ImportedFile[] | null = opts.replace ? [] : null
-    const heldSources: PendingFile[] = []
+    const heldSources: (PendingFile | null)[] = []
     for (const [i, f] of files.entries()) {
-      const imported = await importOne(f, onProgress)
-      onProgress({ file: f.file.name, phase: 'loading', bytesRead: f.file.size, bytesTotal: f.file.size, rows: imported.report.rows })
-      await opts.keep?.(f, imported)
-      if (held && !imported.ipc && i < files.length - 1) {
-        held.push(imported)
-        heldSources.push(f)
+      // A converted file (servicewall convert) is one or more files, loaded in one step; an export is one.
+      const converted = await readCanonicalFile(f.file)
+      const group = converted ?? [await importOne(f, onProgress)]
+      const rows = group.reduce((n, g) => n + g.report.rows, 0)
+      onProgress({ file: f.file.name, phase: 'loading', bytesRead: f.file.size, bytesTotal: f.file.size, rows })
+      for (const imported of group) await opts.keep?.(f, imported)
+      // A converted file's columns were settled when it was converted: it has no source to map again.
+      const given = group.map(() => (converted ? null : f))
+      if (held && !group.some(g => g.ipc) && i < files.length - 1) {
+        held.push(...group)
+        heldSources.push(...given)
         onProgress({ file: f.file.name, phase: 'error', bytesRead: f.file.size, bytesTotal: f.file.size, rows: 0 })
         continue
       }
@@ -143,22 +148,23 @@ export async function createWallBackend(): Promise<WallBackend> {
         // What it replaces may be the demo: from now on the user's settings alone are in force.
         demo = false
         config = effective()
-        await dataset.replace([...held, imported], config)
-        sources = [...heldSources, f]
+        await dataset.replace([...held, ...group], config)
+        sources = [...heldSources, ...given]
       }
       else {
-        await dataset.add([imported])
-        sources.push(f)
+        await dataset.add(group)
+        sources.push(...given)
       }
       held = null
-      const loaded = dataset.importReport().files.at(-1)
-      onProgress({ file: f.file.name, phase: loaded?.error ? 'error' : 'done', bytesRead: f.file.size, bytesTotal: f.file.size, rows: loaded?.loaded ?? 0 })
+      const loaded = dataset.importReport().files.slice(-group.length)
+      const phase = loaded.every(r => r.error) ? 'error' : 'done'
+      onProgress({ file: f.file.name, phase, bytesRead: f.file.size, bytesTotal: f.file.size, rows: loaded.reduce((n, r) => n + r.loaded, 0) })
     }
     return dataset.importReport()
   }
 
   return {
-    inspect: (file, mapping) => importer.inspect(file, mapping),
+    inspect: async (file, mapping) => (await convertedInspection(file)) ?? importer.inspect(file, mapping),
     load,
     source: index => sources[index] ?? null,
     replaceFile: (index, file, imported) => serial(async () => {
@@ -177,14 +183,12 @@ export async function createWallBackend(): Promise<WallBackend> {
     }),
     overrides: () => user,
     async loadDemo() {
-      const files = await demoFiles()
-      const imported = []
-      for (const file of files) imported.push(await importOne({ file }, () => {}))
+      const imported = await demoFiles()
       demo = true
       config = effective()
       // One step: a report during it sees the old data or the demo, never an empty wall.
       await dataset.replace(imported, config)
-      sources = files.map(file => ({ file }))
+      sources = []
       return dataset.importReport()
     },
     async clear() {

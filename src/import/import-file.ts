@@ -4,6 +4,7 @@ import type { Mapping } from '../core/schema'
 import type { ReadLimits } from './types'
 import { locateTable } from '../core/locate-table'
 import { defaultVendorFromFileName, mapTickets, mapTraining } from '../core/map-table'
+import { canonicalOne } from './canonical-read'
 import { readGrid } from './read-grid'
 import { batchToArrowIPC, trainingToArrowIPC } from './to-arrow'
 
@@ -35,6 +36,8 @@ export function failedImport(file: string, error: string): ImportedFile {
  * Runs in the import Web Worker and in the CLI alike.
  */
 export async function importFile(bytes: Uint8Array, file: string, opts: ImportOptions = {}): Promise<ImportedFile> {
+  const converted = await canonicalOne(bytes, file)
+  if (converted) return converted
   try {
     const grid = await readGrid(bytes, file, opts.limits)
     const located = locateTable(grid, opts.mapping)

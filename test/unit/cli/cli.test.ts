@@ -1,25 +1,8 @@
-import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
-
-const run = promisify(execFile)
-const BIN = path.resolve(__dirname, '../../../bin/servicewall.mjs')
-
-interface Result { code: number, stdout: string, stderr: string }
-
-async function cli(...args: string[]): Promise<Result> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { maxBuffer: 64 * 1024 * 1024 })
-    return { code: 0, stdout, stderr }
-  }
-  catch (e) {
-    const err = e as { code: number, stdout: string, stderr: string }
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr }
-  }
-}
+import { cli } from '../helpers/cli'
 
 let dir = ''
 const file = (name: string) => path.join(dir, name)
