@@ -37,10 +37,13 @@ export interface CanonicalMeta {
   files: CanonicalFile[]
 }
 
+/** A file at a URL that is not a canonical tickets file (another Parquet file, a CSV …): the wall imports it whole. */
+export class NotCanonicalError extends Error {}
+
 /** The metadata of a canonical file, or an error that says what the file is instead. */
 export function canonicalMeta(metadata: FileMetaData): CanonicalMeta {
   const kv = metadata.key_value_metadata?.find(k => k.key === CANONICAL_KEY)
-  if (!kv?.value) throw new Error(`不是 servicewall 规范工单文件（缺少 ${CANONICAL_KEY}）/ not a servicewall canonical tickets file (no ${CANONICAL_KEY} metadata)`)
+  if (!kv?.value) throw new NotCanonicalError(`不是 servicewall 规范工单文件（缺少 ${CANONICAL_KEY}）/ not a servicewall canonical tickets file (no ${CANONICAL_KEY} metadata)`)
   const meta = JSON.parse(kv.value) as CanonicalMeta
   if (meta.version !== CANONICAL_VERSION) throw new Error(`canonical tickets file version ${meta.version}, this wall reads ${CANONICAL_VERSION}`)
   const names = new Set(metadata.schema.map(s => s.name))
@@ -84,6 +87,12 @@ function groupStats(metadata: FileMetaData, g: number): GroupStats {
     lastMs: Math.max(...times),
     resolvedMax: n('resolved_ms', 'max_value', -Infinity),
   }
+}
+
+/** 'YYYY-MM' of the latest created time in the file, from the footer; null for a file without tickets. */
+export function latestMonth(metadata: FileMetaData): string | null {
+  const max = Math.max(...metadata.row_groups.map((_, g) => groupStats(metadata, g).createdMax).filter(Number.isFinite))
+  return Number.isFinite(max) ? new Date(max).toISOString().slice(0, 7) : null
 }
 
 export interface GroupQuery {

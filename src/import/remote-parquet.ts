@@ -9,7 +9,7 @@ import { parquetMetadataAsync, parquetRead } from 'hyparquet'
 import { compressors } from 'hyparquet-compressors'
 import { STAGED_COLUMNS } from '../core/sql/tickets-table'
 import { boolColumn, float64Column, int32Column, utf8Column } from './arrow-columns'
-import { canonicalMeta, selectRowGroups } from './remote-layout'
+import { canonicalMeta, NotCanonicalError, selectRowGroups } from './remote-layout'
 import { rangeBuffer } from './remote-range'
 
 /** A canonical tickets file at a URL, its footer read; row groups are fetched on demand. */
@@ -29,7 +29,9 @@ export interface RemoteCanonical {
 export async function openRemoteCanonical(url: string, fetchFn?: Fetch): Promise<RemoteCanonical> {
   const { buffer, log } = await rangeBuffer(url, fetchFn)
   // The footer of a canonical file is small: one 64 KB tail read holds it in most files.
-  const metadata = await parquetMetadataAsync(buffer, { initialFetchSize: 1 << 16 })
+  const metadata = await parquetMetadataAsync(buffer, { initialFetchSize: 1 << 16 }).catch((e: unknown) => {
+    throw new NotCanonicalError(`不是 Parquet 文件 / not a Parquet file: ${e instanceof Error ? e.message : String(e)}`)
+  })
   const meta = canonicalMeta(metadata)
   const name = decodeURIComponent(new URL(url, 'http://x/').pathname.split('/').pop() || url)
   return { url, name, metadata, meta, buffer, log, fetched: new Set(), reported: new Set() }
