@@ -17,6 +17,8 @@ export interface UrlState {
   lang: Locale | null
   kiosk: boolean | null
   interval: number | null
+  /** A data set at a URL (?data=…): a canonical tickets Parquet file read by ranges, or an export read whole. */
+  data?: string | null
 }
 
 // Repeated keys (?vendor=a&vendor=b), not commas: a vendor or category name may contain one.
@@ -40,6 +42,8 @@ export function parseUrlState(search: string): UrlState {
     lang: isLocale(lang) ? lang : null,
     kiosk: kiosk === null ? null : kiosk === '1' || kiosk === 'true',
     interval: q.has('interval') && interval > 0 ? clampInterval(interval) : null,
+    // Only when given, so a plain link's state has no data key at all.
+    ...(q.get('data') ? { data: q.get('data') } : {}),
   }
   for (const [field, key] of LISTS) s[field] = [...new Set(q.getAll(key).filter(v => v !== ''))]
   return s
@@ -55,6 +59,7 @@ export function buildUrlQuery(s: UrlState): string {
   if (s.lang && s.lang !== 'zh') q.set('lang', s.lang)
   if (s.kiosk) q.set('kiosk', '1')
   if (s.interval !== null && s.interval !== DEFAULT_INTERVAL_S) q.set('interval', String(s.interval))
+  if (s.data) q.set('data', s.data)
   return q.toString()
 }
 

@@ -44,6 +44,8 @@ export interface WallBackend {
   parse: (file: PendingFile) => Promise<ImportedFile>
   /** Replaces what is loaded with these parsed files, in one go (restore, refresh); the user's config stays. */
   replace: (files: ImportedFile[]) => Promise<ImportReport>
+  /** Adds parsed files to what is loaded (row groups of a data set at a URL, src/stores/remote.ts). */
+  append: (files: ImportedFile[]) => Promise<ImportReport>
   /** The user's config in effect, stored with the data for the record. */
   overrides: () => KpiConfig
   /** The loaded file at this position of the import report, as it was given in this session (null after a restore). */
@@ -179,6 +181,10 @@ export async function createWallBackend(): Promise<WallBackend> {
       // One step: a report during it sees the old data or the new, never an empty wall.
       await dataset.replace(files, config)
       sources = []
+      return dataset.importReport()
+    }),
+    append: files => serial(async () => {
+      await dataset.add(files)
       return dataset.importReport()
     }),
     overrides: () => user,

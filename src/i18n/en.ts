@@ -430,4 +430,13 @@ export const en: Record<MessageKey, string> = {
   'fault.demoBody': 'The wall shows {n} imported file(s): {files}. Loading the demo removes them from the wall; to see them again, import the files again.',
   'fault.demoKeep': 'Keep my data',
   'fault.demoReplace': 'Load the demo',
+  // remote data set: ?data=<url>, a canonical tickets Parquet file read by HTTP ranges (issue 7)
+  'remote.title': 'Data set at a URL',
+  'remote.hint': 'A canonical tickets Parquet file is read in parts: only the row groups of the months shown. Any other export at a URL is downloaded whole and imported.',
+  'remote.open': 'Open',
+  'remote.loading': 'Reading…',
+  'remote.progress': 'Fetched {bytes} of {size}: {groups} of {total} row groups.',
+  'remote.whole': 'Downloaded whole ({size}): the file is an ordinary export, or the server does not answer Range requests.',
+  'remote.note': 'The KPIs of the months in the filter are exact; the backlog counts only the tickets fetched so far. A wider month range fetches the missing row groups.',
+  'remote.error': 'Could not open the data set: {msg}. A URL on another origin needs CORS on that server and its origin in the wall\'s connect-src (docs/serving.md).',
 }

@@ -429,6 +429,15 @@ export const zh = {
   'fault.demoBody': '墙上现有 {n} 个导入的文件：{files}。载入演示数据会把它们从墙上移除；若要再看，需要重新导入这些文件。',
   'fault.demoKeep': '保留我的数据',
   'fault.demoReplace': '载入演示数据',
+  // remote data set: ?data=<url>, a canonical tickets Parquet file read by HTTP ranges (issue 7)
+  'remote.title': '网址上的数据集',
+  'remote.hint': '规范工单 Parquet 文件按需分段读取：只取所显示月份的行组。网址上的其他导出文件会整份下载后导入。',
+  'remote.open': '打开',
+  'remote.loading': '读取中…',
+  'remote.progress': '已取 {bytes}，文件共 {size}：{groups} / {total} 个行组。',
+  'remote.whole': '已整份下载（{size}）：文件是普通导出文件，或服务器不支持 Range 请求。',
+  'remote.note': '筛选月份内的指标是精确的；积压只计已取到的工单。放宽月份范围时会补取缺少的行组。',
+  'remote.error': '无法打开数据集：{msg}。其他源上的网址需要该服务器开启 CORS，并把它的源加入墙的 connect-src（见 docs/serving.md）。',
 } as const
 
 export type MessageKey = keyof typeof zh

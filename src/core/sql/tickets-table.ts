@@ -17,7 +17,7 @@ export const STAGING_DDL = [
 ]
 
 /** The staged columns after file_idx, in the order of the Arrow IPC stream (src/import/to-arrow.ts). */
-const STAGED_COLUMNS: [string, string][] = [
+export const STAGED_COLUMNS: [string, string][] = [
   ['row_no', 'INTEGER'], ['ticket_id', 'VARCHAR'], ['vendor', 'VARCHAR'],
   ['created_ms', 'DOUBLE'], ['first_response_ms', 'DOUBLE'], ['resolved_ms', 'DOUBLE'], ['recovered_ms', 'DOUBLE'],
   ['priority', 'VARCHAR'], ['channel', 'VARCHAR'], ['category', 'VARCHAR'], ['is_fault', 'BOOLEAN'],

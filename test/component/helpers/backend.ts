@@ -65,6 +65,7 @@ export function fakeBackend(inspections: Record<string, Partial<Inspection>> = {
       sources = []
       return (imp = { files: files.map(f => f.report), rejected: files.flatMap(f => f.rejected) })
     }),
+    append: vi.fn(async (files: ImportedFile[]) => (imp = { files: [...imp.files, ...files.map(f => f.report)], rejected: [...imp.rejected, ...files.flatMap(f => f.rejected)] })),
     overrides: () => overrides,
     source: (i: number) => sources[i] ?? null,
     replaceFile: vi.fn(async (i: number, f: PendingFile, imported: ImportedFile) => {
