@@ -6,10 +6,15 @@
  * reads these marks; it never looks inside the app. Plain JS text, so no transpiler helper
  * leaks into the page.
  */
-export interface Marks { input: number[], kpi: number[], busyOn: number[], busyOff: number[], summary: number[] }
+/** `cells[i]` is what the KPI cells showed at `kpi[i]`. */
+export interface Marks { input: number[], kpi: number[], cells: string[], busyOn: number[], busyOff: number[], summary: number[] }
+
+/** The KPI cells as text, to tell one wall from another (a page function as a string, for the same reason). */
+export const CELLS = `[...document.querySelectorAll('[data-testid="kpi-table"] td[data-kpi], [data-testid="kpi-counter"]')].map(td => (td.getAttribute('data-vendor') || '') + '|' + td.getAttribute('data-kpi') + '|' + td.getAttribute('data-value')).sort().join('\\n')`
 
 export const RECORDER = `(() => {
-  const marks = { input: [], kpi: [], busyOn: [], busyOff: [], summary: [] };
+  const marks = { input: [], kpi: [], cells: [], busyOn: [], busyOff: [], summary: [] };
+  const cells = () => ${CELLS};
   window.benchMarks = marks;
   const KPI = '[data-testid="kpi-table"], [data-testid="kpi-counter"]';
   document.addEventListener('change', () => marks.input.push(performance.now()), true);
@@ -25,9 +30,7 @@ export const RECORDER = `(() => {
       else if (inKpi(r.target) || [...r.addedNodes].some(inKpi)) kpi = true;
       for (const n of r.addedNodes) if (n.nodeType === 1 && (n.matches('[data-testid="import-summary-close"]') || n.querySelector('[data-testid="import-summary-close"]'))) marks.summary.push(t);
     }
-    if (kpi) marks.kpi.push(t);
+    if (kpi) { marks.kpi.push(t); marks.cells.push(cells()); }
   }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 })();`
 
-/** The KPI cells as text, to tell one wall from another (a page function as a string, for the same reason). */
-export const CELLS = `[...document.querySelectorAll('[data-testid="kpi-table"] td[data-kpi], [data-testid="kpi-counter"]')].map(td => (td.getAttribute('data-vendor') || '') + '|' + td.getAttribute('data-kpi') + '|' + td.getAttribute('data-value')).sort().join('\\n')`

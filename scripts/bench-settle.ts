@@ -12,6 +12,8 @@ export interface Settled {
   done: number
   /** From the input to [data-busy] appearing (the debounce and the queue before the queries), ms; null: never busy. */
   busy: number | null
+  /** From the input to the first re-render that already showed the final cells, ms. */
+  firstFinal: number | null
   /** From the input to the import summary appearing, ms. */
   summary: number | null
   cells: string
@@ -35,7 +37,7 @@ export async function settle(page: Page, since: number, o: SettleOpts): Promise<
       const after = xs => xs.filter(t => t > ${since});
       const m = window.benchMarks;
       return { now: performance.now(), busy: !!document.querySelector('[data-busy]'), cells: ${CELLS},
-        m: { input: after(m.input), kpi: after(m.kpi), busyOn: after(m.busyOn), busyOff: after(m.busyOff), summary: after(m.summary) } };
+        m: { input: after(m.input), kpi: after(m.kpi), cells: m.cells.filter((_, i) => m.kpi[i] > ${since}), busyOn: after(m.busyOn), busyOff: after(m.busyOff), summary: after(m.summary) } };
     })()`).catch(() => null) as Probe | null
     if (!p) continue // a navigation is under way
     last = p
@@ -47,9 +49,11 @@ export async function settle(page: Page, since: number, o: SettleOpts): Promise<
       && (o.cellsEq === undefined || p.cells === o.cellsEq) && p.now - lastMark >= o.quietMs
     if (!ready) continue
     const end = Math.max(p.m.kpi.at(-1) ?? start, p.m.busyOff.at(-1) ?? start)
+    const final = p.m.kpi[p.m.cells.indexOf(p.cells)]
     return {
       done: Math.round(end - start),
       busy: p.m.busyOn[0] === undefined ? null : Math.round(p.m.busyOn[0] - start),
+      firstFinal: final === undefined ? null : Math.round(final - start),
       summary: p.m.summary[0] === undefined ? null : Math.round(p.m.summary[0] - start),
       cells: p.cells,
     }
