@@ -18,7 +18,7 @@ import { STAGED_COLUMNS } from '../core/sql/tickets-table'
  */
 export const CANONICAL_KEY = 'servicewall.canonical'
 export const CANONICAL_VERSION = 1
-/** About a month of one vendor at a million tickets a year; 200–400 KB of column chunks. */
+/** Half a month of one of five vendors at a million tickets a year; about 200 KB of column chunks in the tests' files. */
 export const ROW_GROUP_ROWS = 8192
 export const CANONICAL_COLUMNS = STAGED_COLUMNS.map(([name]) => name)
 

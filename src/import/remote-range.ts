@@ -34,7 +34,11 @@ export async function rangeBuffer(url: string, fetchFn: Fetch = (u, i) => global
 
   async function slice(start: number, end = byteLength): Promise<ArrayBuffer> {
     if (whole) return (await whole).slice(start, end)
-    const res = await fetchFn(url, { headers: { Range: `bytes=${start}-${end - 1}` } })
+    const init = { headers: { Range: `bytes=${start}-${end - 1}` } }
+    // A range read is idempotent: once more when the connection dropped (a server closes an idle keep-alive socket).
+    const res = await fetchFn(url, init).catch(() => fetchFn(url, init)).catch((e: unknown) => {
+      throw failed(url, e instanceof Error ? e.message : String(e))
+    })
     if (res.status === 200) {
       log.wholeFile = true
       whole = res.arrayBuffer()
