@@ -93,8 +93,15 @@ function buildKey(c: KpiConfig): string {
 }
 
 export async function createWallBackend(): Promise<WallBackend> {
-  const engine = await createBrowserEngine()
+  // The demo is no longer imported: the import worker starts here, ready for the first file.
   const importer = new ImportClient()
+  try {
+    importer.start()
+  }
+  catch {
+    // The first file says why the worker cannot start.
+  }
+  const engine = await createBrowserEngine()
   let user: KpiConfig = DEFAULT_CONFIG
   let demo = false
   let config = DEFAULT_CONFIG
