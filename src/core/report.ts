@@ -74,12 +74,32 @@ export async function computeReport(engine: Engine, cfg: KpiConfig, filters: Fil
   const f = await resolveFilters(engine, filters)
   const vs = await resolveVendorSettings(engine, cfg)
   const rows = await engine.query(kpiQuery(cfg, f, asOf.ms ?? 0, await quantileCaches(engine, f), vs))
-  const days = await engine.query<BacklogDay & { month: string, month_end: boolean }>(backlogQuery(f))
-  const monthEnd = new Map(days.filter(d => d.month_end).map(d => [d.month, d.backlog]))
+  const days = await engine.query<ReportDay>(backlogQuery(f))
+  return assembleReport(cfg, filters, rows, days, asOf, imports)
+}
 
+export type ReportDay = BacklogDay & { month: string, month_end: boolean }
+
+/** The backlog at the end of each month (backlogQuery's days). */
+export function monthEnds(days: ReportDay[]): Map<string, number> {
+  return new Map(days.filter(d => d.month_end).map(d => [d.month, d.backlog]))
+}
+
+/** The month rows of a KPI query's answer, with their backlog at the month's end. */
+export function monthRows(rows: Row[], monthEnd: Map<string, number>): Pick<KpiReport, 'months' | 'vendor_months'> {
+  const of = (grp: string): Row[] => rows.filter(r => r.grp === grp)
+  return {
+    months: of('month').map(r => ({ month: String(r.month), ...kpiValues(r), backlog_end: monthEnd.get(String(r.month)) ?? null })),
+    vendor_months: of('vendor_month').map(r => ({ vendor: String(r.vendor), month: String(r.month), ...kpiValues(r) })),
+  }
+}
+
+/** The report from the KPI query's rows and the backlog's days. */
+export function assembleReport(cfg: KpiConfig, filters: Filters, rows: Row[], days: ReportDay[], asOf: AsOf, imports: ImportReport): KpiReport {
+  const monthEnd = monthEnds(days)
   const of = (grp: string): Row[] => rows.filter(r => r.grp === grp)
   const overallRow = of('overall')[0]
-  const months = of('month').map(r => ({ month: String(r.month), ...kpiValues(r), backlog_end: monthEnd.get(String(r.month)) ?? null }))
+  const { months, vendor_months } = monthRows(rows, monthEnd)
   const lastMonth = filters.to ?? months.at(-1)?.month
   return {
     as_of: asOf.text,
@@ -90,7 +110,7 @@ export async function computeReport(engine: Engine, cfg: KpiConfig, filters: Fil
       .map(r => ({ vendor: String(r.vendor), rank: Number(r.rank), ...kpiValues(r), ...scored(r) }))
       .sort((a, b) => a.rank - b.rank),
     months,
-    vendor_months: of('vendor_month').map(r => ({ vendor: String(r.vendor), month: String(r.month), ...kpiValues(r) })),
+    vendor_months,
     priorities: of('priority').map(r => ({ priority: String(r.priority), ...kpiValues(r) })),
     channels: of('channel').map(r => ({ channel: r.channel === null ? null : String(r.channel), ...kpiValues(r) })),
     backlog: days

@@ -4,6 +4,7 @@ import type { Filters } from '../core/filters'
 import type { MonthlyReport, TicketListRow } from '../core/monthly-types'
 import type { ImportReport, KpiReport } from '../core/report-types'
 import type { Mapping } from '../core/schema'
+import type { WallAnswer } from '../core/wall-batch'
 import type { FilterOptions, WallExtras } from '../core/wall-types'
 import type { Inspection } from '../import/inspect'
 import type { LoadProgress } from '../import/worker-protocol'
@@ -17,6 +18,7 @@ import { computeReport, loadedAsOf } from '../core/report'
 import { resolveFilters } from '../core/sql/filter-sql'
 import { breachBoardQuery } from '../core/sql/ticket-lists'
 import { computeWallExtras, filterOptions } from '../core/wall'
+import { computeWall } from '../core/wall-batch'
 import { convertedInspection, readCanonicalFile } from '../import/canonical-read'
 import { failedImport } from '../import/import-file'
 import { createBrowserEngine } from './browser-engine'
@@ -61,6 +63,8 @@ export interface WallBackend {
   /** The report under a draft config, leaving the current one in force afterwards. */
   preview: (config: KpiConfig, filters: Filters) => Promise<KpiReport>
   extras: (filters: Filters) => Promise<WallExtras>
+  /** One filter change of the wall in one batch: the report, the trend months and the extras (src/core/wall-batch.ts). */
+  wall?: (filters: Filters) => Promise<WallAnswer>
   options: () => Promise<FilterOptions>
   /** The monthly report of `month` under the other filters. */
   monthly: (filters: Filters, month: string) => Promise<MonthlyReport>
@@ -229,6 +233,7 @@ export async function createWallBackend(): Promise<WallBackend> {
       }
     }),
     extras: filters => serial(() => dataset.run(async () => computeWallExtras(engine, filters, (await loadedAsOf(engine)).ms ?? 0))),
+    wall: filters => serial(() => dataset.run(() => computeWall(engine, config, filters, dataset.importReport()))),
     options: () => dataset.run(() => filterOptions(engine)),
     monthly: (filters, month) => serial(() => dataset.run(() => computeMonthly(engine, config, filters, month, dataset.importReport()))),
     breaches: (filters, limit) => dataset.run(async () => {

@@ -1,4 +1,5 @@
 import type { ResolvedFilters } from './filter-sql'
+import type { Source } from './wall-queries'
 import { filterCond, where } from './filter-sql'
 
 /**
@@ -8,11 +9,16 @@ import { filterCond, where } from './filter-sql'
  * tickets whose file carries a resolution time (otherwise every ticket looks open).
  * Days run from the first ticket to the end of the month of the last event.
  */
-export function backlogQuery(f: ResolvedFilters): string {
+export function backlogQuery(f: ResolvedFilters, src: Source = 'auto'): string {
   const w = filterCond(f, { months: false })
-  // Two scans of the (filtered) tickets, one per day column; the day range comes from their small results.
-  return `WITH c AS (SELECT created_day AS day, count(*) AS n FROM tickets ${where(w, 'k_resolved')} GROUP BY 1),
-r AS (SELECT resolved_day AS day, count(*) AS n FROM tickets ${where(w, 'k_resolved', 'resolved_day IS NOT NULL')} GROUP BY 1),
+  // Per day column, the days that have any; the day range comes from these small results.
+  // From `day_cube` (wall-cubes.ts) unless category is filtered: then two scans of the tickets.
+  const cr = src === 'auto' && f.codes.category === null
+    ? `c AS (SELECT day, sum(created) AS n FROM day_cube ${where(w)} GROUP BY 1 HAVING sum(created) > 0),
+r AS (SELECT day, sum(resolved) AS n FROM day_cube ${where(w)} GROUP BY 1 HAVING sum(resolved) > 0),`
+    : `c AS (SELECT created_day AS day, count(*) AS n FROM tickets ${where(w, 'k_resolved')} GROUP BY 1),
+r AS (SELECT resolved_day AS day, count(*) AS n FROM tickets ${where(w, 'k_resolved', 'resolved_day IS NOT NULL')} GROUP BY 1),`
+  return `WITH ${cr}
 bounds AS (SELECT (SELECT min(day) FROM c) AS lo,
   last_day(greatest((SELECT max(day) FROM c), coalesce((SELECT max(day) FROM r), (SELECT max(day) FROM c)))) AS hi),
 days AS (SELECT CAST(unnest(generate_series(lo::TIMESTAMP, hi::TIMESTAMP, INTERVAL 1 DAY)) AS DATE) AS day FROM bounds WHERE lo IS NOT NULL)

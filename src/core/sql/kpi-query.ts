@@ -5,7 +5,8 @@ import { CUBE_SUMS, kpiExpressionList, pendingBhCount, pendingCounts } from './a
 import { asOfCumulativeCte, calendarPlan } from './calendar-sql'
 import { cubeFor, enumValue, filterCond, monthStart, where } from './filter-sql'
 import { dbl } from './literal'
-import { ALL_KEYS, GID, KEYS, quantileCte, REPORT_SETS } from './quantiles'
+import type { GroupKind } from './quantiles'
+import { ALL_KEYS, GROUP_KINDS, groupColumns, groupingSets, quantileCte, setsOf } from './quantiles'
 import { byVendorCode, dimensionColumns, kpiScoreColumns, totalScoreExpr } from './score-sql'
 import { DIMENSION_TYPES } from './tickets-table'
 import { NO_VENDOR_SETTINGS } from './vendor-codes'
@@ -62,22 +63,28 @@ const SAME_GROUP = (x: string, y: string) => [`${x}.gid = ${y}.gid`, ...ALL_KEYS
  * are rolled up from the cube (kpi_cube_nc or kpi_cube: not one row per ticket); the exact
  * quantiles read the filtered tickets once for all six grouping sets; unanswered tickets
  * come from `tickets_pending`. The three agree on their groups (same filters, same data).
- * `quantileCaches`: read the quantiles from these cache tables (quantiles.ts; made first).
+ * `quantileCaches`: read the quantiles from these cache tables where they serve (quantiles.ts; made first).
+ * `part`: only these groups of the report (the wall's trend needs the month-keyed ones), and
+ * without scores, grades and rank when `scores` is false (month rows show KPIs only).
  */
-export function kpiQuery(cfg: KpiConfig, f: ResolvedFilters, asOfMs: number, quantileCaches: string[] | null = null, vs: VendorSettings = NO_VENDOR_SETTINGS): string {
+export function kpiQuery(cfg: KpiConfig, f: ResolvedFilters, asOfMs: number, quantileCaches: string[] | null = null, vs: VendorSettings = NO_VENDOR_SETTINGS,
+  part: { groups?: GroupKind[], scores?: boolean } = {}): string {
+  const groups = part.groups ?? GROUP_KINDS
   const w = filterCond(f)
+  const sets = setsOf(groups)
+  const grouped = `${groupColumns(sets)}`
   const training = trainingCoverage(vs, f, w)
   return `WITH c AS (
-  SELECT ${GID}, ${KEYS},
+  SELECT ${grouped},
     ${CUBE_SUMS}
   FROM ${cubeFor(f)} ${where(w)}
-  GROUP BY ${REPORT_SETS}
-), ${quantileCte(f, w, quantileCaches)}, ${asOfCumulativeCte(calendarPlan(cfg), asOfMs)}, p AS (
-  SELECT ${GID}, ${KEYS},
+  GROUP BY ${groupingSets(sets)}
+), ${quantileCte(f, w, quantileCaches, groups)}, ${asOfCumulativeCte(calendarPlan(cfg), asOfMs)}, p AS (
+  SELECT ${grouped},
     ${pendingCounts(asOfMs)},
     ${pendingBhCount(asOfMs)}
   FROM tickets_pending LEFT JOIN ca USING (cal) ${where(w)}
-  GROUP BY ${REPORT_SETS}
+  GROUP BY ${groupingSets(sets)}
 ),
 agg AS (
   SELECT
@@ -89,8 +96,14 @@ agg AS (
   FROM c LEFT JOIN q ON ${SAME_GROUP('q', 'c')} LEFT JOIN p ON ${SAME_GROUP('p', 'c')}
 ),
 ${training.ctes}
-j AS (SELECT a.*, ${training.expr} AS training_coverage FROM agg a ${training.joins}),
-s AS (SELECT *,
+j AS (SELECT a.*, ${training.expr} AS training_coverage FROM agg a ${training.joins})${part.scores === false ? `
+SELECT * FROM j ORDER BY grp, vendor, month, priority, channel` : `,
+${scoredSelect(cfg, vs)}`}`
+}
+
+/** Scores, grades, dimension scores, the weighted score and the vendor rank over CTE `j`. */
+function scoredSelect(cfg: KpiConfig, vs: VendorSettings): string {
+  return `s AS (SELECT *,
   ${kpiScoreColumns(cfg)}
   FROM j),
 d AS (SELECT *,

@@ -1,5 +1,5 @@
 import type { ResolvedFilters } from './filter-sql'
-import { enumValue, monthStart, where } from './filter-sql'
+import { filterCond, where } from './filter-sql'
 import { DIMENSION_TYPES, QUANTILE_CACHE_TABLES } from './tickets-table'
 
 /**
@@ -44,7 +44,7 @@ export const GID = `GROUPING(${KEYS})::INTEGER AS gid`
  * altogether, where DuckDB refuses GROUPING of it: GROUPING over the keys used, bits moved.
  */
 /** gid and the four key columns; a key no set uses is a typed NULL (DuckDB refuses to select it). */
-function groupColumns(sets: Key[][]): string {
+export function groupColumns(sets: Key[][]): string {
   const used = ordered(sets.flat())
   return `${gidColumn(sets)}, ${ALL_KEYS.map(k => (used.includes(k) ? k : `CAST(NULL AS ${KEY_TYPES[k]}) AS ${k}`)).join(', ')}`
 }
@@ -61,7 +61,8 @@ function gidColumn(sets: Key[][]): string {
   return `(${terms.join(' + ')})::INTEGER AS gid`
 }
 export const groupingSets = (sets: Key[][]) => `GROUPING SETS (${sets.map(k => `(${k.join(', ')})`).join(', ')})`
-export const REPORT_SETS = groupingSets(GROUPS.map(g => g.keys))
+/** The grouping sets of these groups of the report. */
+export const setsOf = (groups: GroupKind[]) => GROUPS.filter(g => groups.includes(g.grp)).map(g => g.keys)
 
 /** Exact continuous quantiles; one state serves both first-response quantiles. */
 export const QUANTILES = `quantile_cont(fr_min, [0.5, 0.9]) AS fr_q,
@@ -73,6 +74,7 @@ const CACHES: { table: string, sets: Key[][] }[] = [
   { table: QUANTILE_CACHE_TABLES.all, sets: GROUPS.map(g => g.keys) },
   { table: QUANTILE_CACHE_TABLES.vendor, sets: [['vendor', 'priority'], ['vendor', 'channel']] },
   { table: QUANTILE_CACHE_TABLES.month, sets: [['mon', 'priority'], ['mon', 'channel']] },
+  { table: QUANTILE_CACHE_TABLES.cell, sets: [['vendor', 'mon', 'priority'], ['vendor', 'mon', 'channel']] },
 ]
 
 
@@ -87,13 +89,38 @@ function pinnedKeys(f: ResolvedFilters): Set<Key> {
 }
 
 /** The report's six groups in classes of equal grouping; rep = the class's keys plus the pinned ones. */
-function classes(pinned: Set<Key>): { rep: Key[], members: Key[][] }[] {
+function classes(pinned: Set<Key>, groups: GroupKind[] = GROUP_KINDS): { rep: Key[], members: Key[][] }[] {
   const byBase = new Map<string, Key[][]>()
-  for (const g of GROUPS) {
+  for (const g of GROUPS.filter(x => groups.includes(x.grp))) {
     const base = g.keys.filter(k => !pinned.has(k)).join(',')
     byBase.set(base, [...(byBase.get(base) ?? []), g.keys])
   }
   return [...byBase.values()].map(members => ({ rep: ordered([...members.flat(), ...pinned]), members }))
+}
+
+export const GROUP_KINDS: GroupKind[] = GROUPS.map(g => g.grp)
+
+/**
+ * Whether the quantiles of grouping set `rep` under these filters are those of the same
+ * groups over all tickets: every filter either pins a key of `rep` or restricts one (a
+ * month range restricts `mon`, a vendor list `vendor`): it then only drops whole groups.
+ * A category filter cuts inside every group (no cache has category).
+ */
+function servable(f: ResolvedFilters, rep: Key[]): boolean {
+  if (f.codes.category !== null) return false
+  if ((f.from || f.to) && !rep.includes('mon')) return false
+  return (['vendor', 'priority', 'channel'] as const).every(k => f.codes[k] === null || rep.includes(k))
+}
+
+const cacheOf = (rep: Key[]) => CACHES.find(x => x.sets.some(s => sameKeys(s, rep)))?.table ?? null
+
+/**
+ * The caches that serve some of these groups under these filters (the wall makes them on
+ * first use, tickets-table.ts drops them with the next build); the rest is computed.
+ */
+export function servingCaches(f: ResolvedFilters, groups: GroupKind[] = GROUP_KINDS): string[] {
+  const tables = classes(pinnedKeys(f), groups).filter(c => servable(f, c.rep)).map(c => cacheOf(c.rep))
+  return [...new Set(tables.filter((t): t is string => t !== null))]
 }
 
 export function isUnfiltered(f: ResolvedFilters): boolean {
@@ -136,26 +163,32 @@ GROUP BY ${groupingSets(cache.sets)}`
 export const QUANTILE_CACHE_MADE_SQL = 'SELECT quantile_cache AS made FROM tickets_meta'
 export const QUANTILE_CACHE_MARK_SQL = 'UPDATE tickets_meta SET quantile_cache = true WHERE NOT quantile_cache'
 
-/** The value a pinned key has in every filtered ticket, as a constant. */
-function pinnedValue(f: ResolvedFilters, k: Key): string {
-  return k === 'mon' ? monthStart(f.from!) : enumValue(k, f.codes[k]![0]!)
-}
-
 /**
  * CTE `q`: gid, the four keys and the quantile columns for every group of the report.
- * `w`: the filter condition over tickets. `caches`: read these cache tables instead of
- * the tickets (quantileCachesFor; the caller made them).
+ * `w`: the filter condition over tickets. `caches`: cache tables that exist (made by the
+ * caller); each class of groups they serve (servable) is read from them, filtered like the
+ * tickets (the filtered keys are keys of those rows), the others are computed from the tickets.
  */
-export function quantileCte(f: ResolvedFilters, w: string, caches: string[] | null): string {
+export function quantileCte(f: ResolvedFilters, w: string, caches: string[] | null, groups: GroupKind[] = GROUP_KINDS): string {
   const pinned = pinnedKeys(f)
-  const cls = classes(pinned)
-  const q0 = caches
-    ? `SELECT * FROM (${caches.map(t => `SELECT * FROM ${t}`).join(' UNION ALL ')})
-  ${where([`gid IN (${cls.map(c => gidOf(c.rep)).join(', ')})`, ...[...pinned].map(k => `${k} = ${pinnedValue(f, k)}`)].join(' AND '))}`
-    : `SELECT ${groupColumns(cls.map(c => c.rep))},
+  const cls = classes(pinned, groups)
+  const cached = (rep: Key[]) => {
+    const t = cacheOf(rep)
+    return t !== null && (caches ?? []).includes(t) && servable(f, rep) ? t : null
+  }
+  const parts: string[] = []
+  for (const table of new Set(cls.map(c => cached(c.rep)).filter((t): t is string => t !== null))) {
+    const gids = cls.filter(c => cached(c.rep) === table).map(c => gidOf(c.rep))
+    parts.push(`SELECT * FROM ${table} ${where(`gid IN (${gids.join(', ')})`, filterCond(f))}`)
+  }
+  const computed = cls.filter(c => cached(c.rep) === null)
+  if (computed.length) {
+    parts.push(`SELECT ${groupColumns(computed.map(c => c.rep))},
     ${QUANTILES}
   FROM tickets ${where(w)}
-  GROUP BY ${groupingSets(cls.map(c => c.rep))}`
+  GROUP BY ${groupingSets(computed.map(c => c.rep))}`)
+  }
+  const q0 = parts.join('\n  UNION ALL ')
   if (cls.every(c => c.members.length === 1 && sameKeys(c.members[0]!, c.rep))) return `q AS (\n  ${q0}\n)`
   const relabel = cls.flatMap(c => c.members.map(m => `SELECT ${gidOf(m)} AS gid, ${ALL_KEYS.map(k => (m.includes(k) ? k : `CAST(NULL AS ${KEY_TYPES[k]}) AS ${k}`)).join(', ')}, ${QUANTILE_COLUMNS}
   FROM q0 WHERE gid = ${gidOf(c.rep)}`))

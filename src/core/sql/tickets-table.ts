@@ -4,6 +4,7 @@ import { RESPONSE_BUCKETS_MIN } from '../wall-types'
 import { businessMinutesStep, calendarBuildSteps, calendarPlan, hasCalendars } from './calendar-sql'
 import { num } from './literal'
 import { ticketListColumns } from './ticket-list-columns'
+import { WALL_CUBES, wallCubeSteps } from './wall-cubes'
 
 /**
  * Staging: each ticket file is its own table, `raw_tickets_<file_idx>`, made straight from the
@@ -75,10 +76,10 @@ function enumFromValues(type: string, column: string, source = 'staged_tickets')
 // Only the recurrence lookup compares customers: sw_customer is an ENUM too, so that join compares integers.
 
 /** Quantile caches some reports make (quantiles.ts); a rebuild drops them with the tables they came from. */
-export const QUANTILE_CACHE_TABLES = { all: 'kpi_quantiles_all', vendor: 'kpi_quantiles_vendor', month: 'kpi_quantiles_month' } as const
+export const QUANTILE_CACHE_TABLES = { all: 'kpi_quantiles_all', vendor: 'kpi_quantiles_vendor', month: 'kpi_quantiles_month', cell: 'kpi_quantiles_cell' } as const
 
 /** Tables made by the build, under NEXT names until the swap. */
-const BUILT_TABLES = ['tickets', 'calendar_days', 'kpi_cube', 'kpi_cube_nc', 'tickets_pending', 'tickets_meta', 'ticket_duplicates']
+const BUILT_TABLES = ['tickets', 'calendar_days', 'kpi_cube', 'kpi_cube_nc', ...WALL_CUBES, 'tickets_pending', 'tickets_meta', 'ticket_duplicates']
 const TEMP_TABLES = ['_keep', '_t', '_next', '_vcal', '_bh']
 const TYPES = [...Object.values(DIMENSION_TYPES), 'sw_customer']
 /** The build writes `tickets_n`, `sw_vendor_n` …; the swap renames them. */
@@ -129,6 +130,7 @@ const ROW_KEY = '(r.file_idx::BIGINT * 4294967296 + r.row_no)'
  *    it up instead of re-reading every ticket; only exact quantiles read `tickets`.
  *    `kpi_cube_nc` is the same without category (at most vendors × months × 4 × 8 rows
  *    however many categories there are), for everything not filtered by category.
+ * 6b. the wall's count cubes for the chart extras and the backlog (wall-cubes.ts).
  * 7. `tickets_pending`: the unanswered tickets, whose SLA eligibility depends on as_of.
  * 8. `tickets_meta`: as_of of the loaded data, and whether the unfiltered quantiles are
  *    cached yet (quantiles.ts).
@@ -250,6 +252,7 @@ SELECT vendor, mon, priority, channel,
 FROM kpi_cube${NEXT}
 GROUP BY ALL
 ORDER BY mon, vendor, priority, channel`,
+    ...wallCubeSteps(NEXT),
     `CREATE TABLE tickets_pending${NEXT} AS
 SELECT w.vendor, w.mon, w.priority, w.channel, w.category, w.dow, w.hr, ${offhours('w')} AS offhours, w.created_ms, w.sla_target,
   ${bh7x24 ? 'NULL::INTEGER AS cal, NULL::DOUBLE AS c_created' : 'b.cal, b.c_created'}

@@ -3,18 +3,35 @@ import { pendingCounts } from './aggregates'
 import { cubeFor, filterCond, where } from './filter-sql'
 import { num } from './literal'
 
-/** First-response buckets (RESPONSE_BUCKETS_MIN) are computed by the build: `tickets.fr_bucket`. */
-export function responseHistQuery(f: ResolvedFilters): string {
+/** 'auto': a count cube where it serves (wall-cubes.ts); 'tickets': always the tickets (the tests' reference). */
+export type Source = 'auto' | 'tickets'
+
+/**
+ * First-response buckets (RESPONSE_BUCKETS_MIN) are computed by the build: `tickets.fr_bucket`,
+ * counted per filter dimension in `hist_cube` (wall-cubes.ts) unless category is filtered.
+ */
+export function responseHistQuery(f: ResolvedFilters, src: Source = 'auto'): string {
+  if (src === 'auto' && f.codes.category === null) {
+    return `SELECT CAST(vendor AS VARCHAR) AS vendor, fr_bucket::INTEGER AS bucket, sum(n)::INTEGER AS n
+FROM hist_cube ${where(filterCond(f))} GROUP BY vendor, fr_bucket ORDER BY vendor, bucket`
+  }
   return `SELECT CAST(vendor AS VARCHAR) AS vendor, fr_bucket::INTEGER AS bucket, count(*)::INTEGER AS n
 FROM tickets ${where(filterCond(f), 'fr_bucket IS NOT NULL')} GROUP BY vendor, fr_bucket ORDER BY vendor, bucket`
 }
 
-/** SLA per weekday and hour: met ÷ (answered + unanswered past their target at as_of). */
-export function heatmapQuery(f: ResolvedFilters, asOfMs: number): string {
+/**
+ * SLA per weekday and hour: met ÷ (answered + unanswered past their target at as_of). The
+ * counts come from `heat_cube` unless channel or category is filtered (it has neither).
+ */
+export function heatmapQuery(f: ResolvedFilters, asOfMs: number, src: Source = 'auto'): string {
   const w = filterCond(f)
+  const h = src === 'auto' && f.codes.category === null && f.codes.channel === null
+    ? `SELECT dow, hr, sum(tickets) AS tickets, sum(fr_sum) / nullif(sum(fr_n), 0) AS response_avg_min, sum(fr_n) AS fr_n, sum(sla_met) AS sla_met
+  FROM heat_cube ${where(w)} GROUP BY dow, hr`
+    : `SELECT dow, hr, count(*) AS tickets, avg(fr_min) AS response_avg_min, count(fr_min) AS fr_n, count(*) FILTER (WHERE sla_met) AS sla_met
+  FROM tickets ${where(w)} GROUP BY dow, hr`
   return `WITH h AS (
-  SELECT dow, hr, count(*) AS tickets, avg(fr_min) AS response_avg_min, count(fr_min) AS fr_n, count(*) FILTER (WHERE sla_met) AS sla_met
-  FROM tickets ${where(w)} GROUP BY dow, hr
+  ${h}
 ), p AS (
   SELECT dow, hr, ${pendingCounts(asOfMs)} FROM tickets_pending ${where(w)} GROUP BY dow, hr
 )
@@ -24,8 +41,12 @@ FROM h LEFT JOIN p USING (dow, hr)
 ORDER BY h.dow, h.hr`
 }
 
-/** Satisfaction rounded to a whole point (`tickets.csat_point`, made by the build). */
-export function csatDistQuery(f: ResolvedFilters): string {
+/** Satisfaction rounded to a whole point (`tickets.csat_point`, made by the build; `csat_cube` unless category is filtered). */
+export function csatDistQuery(f: ResolvedFilters, src: Source = 'auto'): string {
+  if (src === 'auto' && f.codes.category === null) {
+    return `SELECT CAST(vendor AS VARCHAR) AS vendor, csat_point::INTEGER AS score, sum(n)::INTEGER AS n
+FROM csat_cube ${where(filterCond(f))} GROUP BY vendor, csat_point ORDER BY vendor, score`
+  }
   return `SELECT CAST(vendor AS VARCHAR) AS vendor, csat_point::INTEGER AS score, count(*)::INTEGER AS n
 FROM tickets ${where(filterCond(f), 'csat_point IS NOT NULL')} GROUP BY vendor, csat_point ORDER BY vendor, score`
 }
