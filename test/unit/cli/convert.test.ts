@@ -2,7 +2,13 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { DEFAULT_CONFIG } from '../../../src/core/config'
+import { Dataset } from '../../../src/core/dataset'
+import { computeReport } from '../../../src/core/report'
+import { createNodeEngine } from '../../../src/db/node-engine'
+import { readRemoteCanonical } from '../../../src/import/remote-parquet'
 import { cli } from '../helpers/cli'
+import { rangeServer } from '../import/range-server'
 import { DATA_DIR, DEMO_DIR, demoFileNames, GOLDEN } from '../../../data/demo-report'
 
 /** Numbers to 1e-9, as the golden report's own test compares them. */
@@ -52,4 +58,27 @@ describe('servicewall convert', () => {
     expect(usage.code).toBe(2)
     expect(usage.stderr).toContain('convert needs --out DIR')
   })
+
+  it('--format parquet writes one canonical tickets Parquet file that a URL reader loads with the same figures', async () => {
+    const tickets = demoFileNames().filter(n => !n.startsWith('培训')).map(n => path.join(DEMO_DIR, n))
+    const r = await cli('convert', ...tickets, path.join(DEMO_DIR, '培训记录.csv'), '--format', 'parquet', '--out', path.join(dir, 'pq'), '--name', 'demo')
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stderr).toContain('培训记录.csv: training records are not carried')
+    expect(r.stdout).toContain(`wrote ${path.join(dir, 'pq', 'demo.parquet')}`)
+    const server = await rangeServer(new Uint8Array(readFileSync(path.join(dir, 'pq', 'demo.parquet'))), '/demo.parquet')
+    const engine = await createNodeEngine()
+    try {
+      const { files } = await readRemoteCanonical(server.url, { recurrenceDays: DEFAULT_CONFIG.recurrenceDays })
+      const ds = await Dataset.open(engine, DEFAULT_CONFIG)
+      await ds.add(files)
+      const got = await ds.run(() => computeReport(engine, DEFAULT_CONFIG, {}, ds.importReport()))
+      const want = JSON.parse((await cli('report', '--format', 'json', ...tickets)).stdout)
+      expect(want.overall.tickets).toBeGreaterThan(5_000)
+      for (const k of ['as_of', 'overall', 'vendors', 'months', 'priorities', 'channels'] as const) expect(rounded(got[k]), k).toEqual(rounded(want[k]))
+    }
+    finally {
+      await engine.close()
+      await server.close()
+    }
+  }, 300_000)
 })
