@@ -1,18 +1,20 @@
 /**
  * The Node half of `npm run bench` (DuckDB-wasm's blocking Node build, what the CLI runs).
  * One child process per engine and size, so each has its own cold wasm and its own peak RSS.
- * The app side goes through the engine API the CLI uses (importFile, Dataset, computeReport,
- * computeWallExtras): a filter change is the report plus the wall's chart extras.
+ * The app side goes through the engine API the CLI and the wall use (importFile, Dataset,
+ * computeWall): a filter change is the wall's one batch (report, trend, chart extras), and the
+ * first visit loads the demo as the wall does, from its converted file data/demo.servicewall.
  */
 import type { Filters } from '../src/core/filters'
 import type { ImportedFile } from '../src/core/dataset'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { DEMO_DIR, demoFileNames } from '../data/demo-report'
+import { DATA_DIR } from '../data/demo-report'
+import { readCanonicalPath } from '../src/cli/convert'
 import { DEFAULT_CONFIG } from '../src/core/config'
 import { Dataset } from '../src/core/dataset'
-import { computeReport, loadedAsOf } from '../src/core/report'
-import { computeWallExtras, filterOptions } from '../src/core/wall'
+import { filterOptions } from '../src/core/wall'
+import { computeWall } from '../src/core/wall-batch'
 import { createNodeEngine } from '../src/db/node-engine'
 import { importFile } from '../src/import/import-file'
 import { filterCycle, LAST_MONTH } from './bench-cycle'
@@ -34,15 +36,12 @@ async function importAll(files: { name: string, bytes: Uint8Array }[]): Promise<
   return out
 }
 
-/** A started engine with `imported` loaded, and the wall's work for one filter (report + chart extras). */
+/** A started engine with `imported` loaded, and the wall's work for one filter (its batch). */
 async function open(imported: ImportedFile[]) {
   const engine = await createNodeEngine()
   const ds = await Dataset.open(engine, DEFAULT_CONFIG)
   await ds.add(imported)
-  const wall = async (f: Filters) => {
-    await computeReport(engine, DEFAULT_CONFIG, f, ds.importReport())
-    await computeWallExtras(engine, f, (await loadedAsOf(engine)).ms ?? 0)
-  }
+  const wall = (f: Filters) => ds.run(() => computeWall(engine, DEFAULT_CONFIG, f, ds.importReport()))
   return { engine, wall }
 }
 
@@ -50,9 +49,10 @@ async function open(imported: ImportedFile[]) {
 const LATEST: Filters = { from: LAST_MONTH, to: LAST_MONTH }
 
 export async function nodeWall(paths: string[], changes: number) {
-  const demo = demoFileNames().map(name => ({ name, bytes: new Uint8Array(readFileSync(path.join(DEMO_DIR, name))) }))
   const [, visit] = await timed(async () => {
-    const w = await open(await importAll(demo))
+    const demo = await readCanonicalPath(path.join(DATA_DIR, 'demo.servicewall'))
+    if (!demo) throw new Error('data/demo.servicewall is not a converted file')
+    const w = await open(demo)
     const months = (await filterOptions(w.engine)).months
     await w.wall({ from: months.at(-1) ?? null, to: months.at(-1) ?? null })
     await w.engine.close()
