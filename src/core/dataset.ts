@@ -5,6 +5,8 @@ import type { KnownFlag, RejectedRow } from './schema'
 import { OperationQueue } from './op-queue'
 import { KNOWN_FLAGS } from './schema'
 import { calendarPlan, calendarTableStatements } from './sql/calendar-sql'
+import type { UsableSnapshot } from './snapshot'
+import { putBack, snapshotSignature, takeSnapshot, usableSnapshot } from './snapshot'
 import { UPDATE_ROWS_SQL } from './sql/update-rows'
 import { buildLeftoversSql, buildTicketsSteps, DUPLICATES_SQL, INSERT_FILE_SQL, STAGED_TABLES_SQL, stagedTable, stagedViewSql, STAGING_DDL, swapSql, unstageSql } from './sql/tickets-table'
 
@@ -36,6 +38,7 @@ function notLoaded(f: ImportedFile, e: unknown): ImportedFile {
   return { ...f, ipc: null, kind: null, rejected: [], known: null, report: { ...f.report, loaded: 0, error } }
 }
 
+
 /** A loaded file and the number of its staging table (raw_tickets_<idx>, file_idx in the tables). */
 interface Entry {
   file: ImportedFile
@@ -61,21 +64,31 @@ export class Dataset {
   private instance = 0
   private readonly restartListeners: ((info: RestartInfo) => void)[] = []
   private restorer: (() => Promise<ImportedFile[] | null>) | null = null
+  /** The derived tables exist (false after a deferred open, until the first build). */
+  private built = false
+  /** The derived tables came from a snapshot (nothing new to keep), not from a build. */
+  private restored = false
 
   constructor(private readonly engine: Engine, private config: KpiConfig) {}
 
-  static async open(engine: Engine, config: KpiConfig): Promise<Dataset> {
+  /**
+   * `deferBuild`: the (empty) tables are built by the first operation that reads them, not
+   * now. The wall opens its data set and loads the stored data or the demo at once: that
+   * load builds, and an empty build before it would be thrown away.
+   */
+  static async open(engine: Engine, config: KpiConfig, opts: { deferBuild?: boolean } = {}): Promise<Dataset> {
     const ds = new Dataset(engine, config)
     ds.instance = (await engine.instance?.()) ?? 0
-    await ds.init()
+    await ds.init(!opts.deferBuild)
     return ds
   }
 
-  private async init(): Promise<void> {
+  private async init(build = true): Promise<void> {
     for (const sql of STAGING_DDL) await this.engine.exec(sql)
     for (const t of ['import_files', 'training']) await this.engine.exec(`DELETE FROM ${t}`)
     await this.dropStaged()
-    await this.rebuild()
+    this.built = false
+    if (build) await this.rebuild()
   }
 
   /** The config of the loaded tables (a report must use the same). */
@@ -89,6 +102,14 @@ export class Dataset {
 
   /** Runs `job` as one operation: never while a load, a config change or another job runs. */
   run<T>(job: () => Promise<T>): Promise<T> {
+    return this.operation(async () => {
+      if (!this.built) await this.rebuild()
+      return job()
+    })
+  }
+
+  /** One operation that builds the tables itself (or needs none): a load, a config change. */
+  private operation<T>(job: () => Promise<T>): Promise<T> {
     return this.queue.run(async () => {
       await this.followRestart()
       return job()
@@ -130,7 +151,7 @@ export class Dataset {
 
   /** Adds files in order, then rebuilds `tickets` once. A file the database cannot take is listed with the error. */
   add(files: ImportedFile[]): Promise<void> {
-    return this.run(async () => {
+    return this.operation(async () => {
       const added: Entry[] = []
       for (const file of files) {
         const entry = await this.stage(file)
@@ -151,14 +172,36 @@ export class Dataset {
     })
   }
 
-  /** Replaces everything loaded (and the config) in one step: a report sees the old data or the new, never none. */
-  replace(files: ImportedFile[], config: KpiConfig): Promise<void> {
-    return this.run(() => this.swapEntries(async () => {
-      const next: Entry[] = []
-      for (const file of files) next.push(await this.stage(file))
-      return next
-    }, config))
+  /**
+   * Replaces everything loaded (and the config) in one step: a report sees the old data or the new, never none.
+   * `snapshot`: what snapshot() gave for these files; when it holds this build under `config`, its
+   * tables are put back instead of building them (src/core/snapshot.ts). Otherwise, or when it
+   * cannot be read, the data set builds as always.
+   */
+  replace(files: ImportedFile[], config: KpiConfig, snapshot?: Uint8Array): Promise<void> {
+    return this.operation(() => {
+      const snap = snapshot ? usableSnapshot(snapshot, files, config, this.entries.map(e => e.idx)) : null
+      if (snap) this.nextIdx = Math.max(this.nextIdx, ...snap.header.fileIdx.map(i => i + 1))
+      return this.swapEntries(async () => {
+        const next: Entry[] = []
+        for (const [i, file] of files.entries()) next.push(await this.stage(file, snap?.header.fileIdx[i]))
+        return next
+      }, config, snap)
+    })
   }
+
+  /**
+   * The built tables as one file (src/core/snapshot.ts), for the browser's storage to keep
+   * beside the files; null when the engine cannot write Arrow, nothing is loaded, or the tables
+   * came from a snapshot themselves.
+   */
+  snapshot(): Promise<Uint8Array[] | null> {
+    return this.run(async () => {
+      if (this.restored || !this.entries.some(e => e.file.ipc && e.file.kind === 'tickets')) return null
+      return takeSnapshot(this.engine, snapshotSignature(this.config), this.entries, [...this.updates])
+    })
+  }
+
 
   /**
    * Puts a file parsed again (another column mapping) in the place of the file at `position`,
@@ -168,7 +211,7 @@ export class Dataset {
    * error line and every other file loaded.
    */
   replaceAt(position: number, file: ImportedFile): Promise<void> {
-    return this.run(async () => {
+    return this.operation(async () => {
       const old = this.entries[position]
       if (old === undefined) throw new RangeError(`no file ${position} in the data set`)
       await this.unstage(old.idx)
@@ -186,7 +229,7 @@ export class Dataset {
   }
 
   setConfig(config: KpiConfig): Promise<void> {
-    return this.run(async () => {
+    return this.operation(async () => {
       const old = this.config
       this.config = config
       try {
@@ -200,17 +243,17 @@ export class Dataset {
   }
 
   clear(): Promise<void> {
-    return this.run(() => this.swapEntries(async () => [], this.config))
+    return this.operation(() => this.swapEntries(async () => [], this.config))
   }
 
   /** Builds from `make()`'s entries instead of the current ones; on success the old staging goes, on failure the new. */
-  private async swapEntries(make: () => Promise<Entry[]>, config: KpiConfig): Promise<void> {
+  private async swapEntries(make: () => Promise<Entry[]>, config: KpiConfig, snap: UsableSnapshot | null = null): Promise<void> {
     const [oldEntries, oldConfig] = [this.entries, this.config]
     let next: Entry[] = []
     try {
       next = await make()
       ;[this.entries, this.config] = [next, config]
-      await this.rebuild()
+      await this.rebuild(snap)
     }
     catch (e) {
       ;[this.entries, this.config] = [oldEntries, oldConfig]
@@ -276,7 +319,7 @@ export class Dataset {
   lastBuildTimings: { step: string, ms: number }[] = []
 
   /** The derived tables from the staged files: built beside the old ones, then swapped in. */
-  private async rebuild(): Promise<void> {
+  private async rebuild(snap: UsableSnapshot | null = null): Promise<void> {
     const timings: { step: string, ms: number }[] = []
     const run = async (sql: string) => {
       const t0 = performance.now()
@@ -289,13 +332,18 @@ export class Dataset {
         if (params.length) await this.engine.query(sql, params)
         else await this.engine.exec(sql)
       }
-      const steps = buildTicketsSteps(this.config)
-      for (const sql of steps.prepare) await run(sql)
-      const [check] = await this.engine.query<{ none: boolean }>(steps.noDuplicatesSql)
-      for (const sql of steps.build(!check?.none)) await run(sql)
-      await this.transaction(async () => {
+      const swap = () => this.transaction(async () => {
         for (const sql of swapSql()) await this.engine.exec(sql)
       })
+      this.restored = !!snap && await putBack(this.engine, snap, run, swap)
+      if (!this.restored) {
+        const steps = buildTicketsSteps(this.config)
+        for (const sql of steps.prepare) await run(sql)
+        const [check] = await this.engine.query<{ none: boolean }>(steps.noDuplicatesSql)
+        for (const sql of steps.build(!check?.none)) await run(sql)
+        await swap()
+      }
+      this.built = true
     }
     catch (e) {
       for (const sql of buildLeftoversSql()) await this.engine.exec(sql).catch(() => undefined)
@@ -304,9 +352,10 @@ export class Dataset {
     this.lastBuildTimings = timings
     const rows = await this.engine.query<{ file_idx: number, duplicates: number }>(DUPLICATES_SQL)
     this.duplicates = new Map(rows.map(r => [r.file_idx, r.duplicates]))
-    const updates = await this.engine.query<{ file_idx: number, updates: number }>(UPDATE_ROWS_SQL)
-    this.updates = new Map(updates.map(r => [r.file_idx, r.updates]))
+    const updates = this.restored ? snap!.header.updates : (await this.engine.query<{ file_idx: number, updates: number }>(UPDATE_ROWS_SQL)).map(r => [r.file_idx, r.updates] as const)
+    this.updates = new Map(updates)
   }
+
 
   /** Per-file counts; `loaded` and `duplicates` come from the database after de-duplication. */
   importReport(): ImportReport {

@@ -10,6 +10,8 @@ export interface Engine {
   query: <T = Row>(sql: string, params?: readonly SqlParam[]) => Promise<T[]>
   /** Loads an Arrow IPC stream into `table`: a new table, or appended by column position. */
   insertArrowIPC: (table: string, ipc: Uint8Array, create: boolean) => Promise<void>
+  /** A query's result as the Arrow IPC stream DuckDB writes, not decoded (the snapshot of the built tables, src/core/snapshot.ts). */
+  exportIPC?: (sql: string) => Promise<Uint8Array>
   close: () => Promise<void>
   /**
    * The number of the database behind the engine (browser): it changes when a crashed or

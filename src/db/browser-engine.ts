@@ -74,6 +74,7 @@ export async function createBrowserEngine(): Promise<Engine> {
         await stmt.close()
       }
     }),
+    exportIPC: sql => serial(async ({ conn }) => conn.useUnsafe((db, id) => db.runQuery(id, sql))),
     insertArrowIPC: (table, ipc, create) => serial(async ({ conn }) => {
       await conn.insertArrowFromIPCStream(ipc, { name: table, create })
     }),

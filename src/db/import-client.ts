@@ -54,11 +54,6 @@ export class ImportClient {
     return guard.guard(answer).finally(() => this.pending.delete(id))
   }
 
-  /** Starts the worker ahead of the first file (its script loads while DuckDB starts). */
-  start(): void {
-    this.live()
-  }
-
   /** Stops the worker: every call still waiting rejects. */
   terminate(): void {
     this.worker?.guard.kill()

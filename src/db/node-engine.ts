@@ -40,6 +40,9 @@ export async function createNodeEngine(): Promise<Engine> {
         stmt.close()
       }
     },
+    async exportIPC(sql) {
+      return conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql))
+    },
     async insertArrowIPC(table, ipc, create) {
       // insertArrowTable does not survive two apache-arrow module instances (ESM app, CJS duckdb); IPC bytes do.
       conn.insertArrowFromIPCStream(ipc, { name: table, create })

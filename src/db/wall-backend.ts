@@ -10,6 +10,7 @@ import type { Inspection } from '../import/inspect'
 import type { LoadProgress } from '../import/worker-protocol'
 import demoConfig from '../../data/demo-config.json'
 import demoUrl from '../../data/demo.servicewall?url'
+import demoSnapshotUrl from '../../data/demo.snapshot?url'
 import { DEFAULT_CONFIG } from '../core/config'
 import { withDemoSettings } from '../core/config-demo'
 import { Dataset } from '../core/dataset'
@@ -21,7 +22,7 @@ import { computeWallExtras, filterOptions } from '../core/wall'
 import { computeWall } from '../core/wall-batch'
 import { convertedInspection, readCanonicalFile } from '../import/canonical-read'
 import { failedImport } from '../import/import-file'
-import { createBrowserEngine } from './browser-engine'
+import { takeEngine } from './engine-boot'
 import { ImportClient } from './import-client'
 
 export type { Inspection, LoadProgress, RestartInfo }
@@ -44,8 +45,13 @@ export interface WallBackend {
   load: (files: PendingFile[], onProgress: (p: LoadProgress) => void, opts?: { keep?: KeepImported, replace?: boolean }) => Promise<ImportReport>
   /** Parses a file without loading it: a refresh parses every changed file before it swaps the data. */
   parse: (file: PendingFile) => Promise<ImportedFile>
-  /** Replaces what is loaded with these parsed files, in one go (restore, refresh); the user's config stays. */
-  replace: (files: ImportedFile[]) => Promise<ImportReport>
+  /**
+   * Replaces what is loaded with these parsed files, in one go (restore, refresh); the user's config stays.
+   * `snapshot`: the built tables snapshot() gave for these files, put back instead of a build when it is of this build.
+   */
+  replace: (files: ImportedFile[], snapshot?: Uint8Array) => Promise<ImportReport>
+  /** The built tables as one file, for the storage to keep beside the files (src/core/snapshot.ts); null for the demo or tables that came from a snapshot. */
+  snapshot?: () => Promise<Uint8Array[] | null>
   /** Adds parsed files to what is loaded (row groups of a data set at a URL, src/stores/remote.ts). */
   append: (files: ImportedFile[]) => Promise<ImportReport>
   /** The user's config in effect, stored with the data for the record. */
@@ -91,25 +97,29 @@ async function demoFiles(): Promise<ImportedFile[]> {
   return files
 }
 
+/** The demo's built tables (data/demo-snapshot.ts): a first visit puts them back instead of building; without them it builds. */
+async function demoSnapshot(): Promise<Uint8Array | undefined> {
+  try {
+    return new Uint8Array(await (await fetch(demoSnapshotUrl)).arrayBuffer())
+  }
+  catch {
+    return undefined
+  }
+}
+
 /** The parts of a config the build depends on (tickets-table.ts); anything else only changes the KPI query. */
 function buildKey(c: KpiConfig): string {
   return JSON.stringify([c.slaTargetsMin, c.calendars, c.businessHours, c.recurrenceDays])
 }
 
 export async function createWallBackend(): Promise<WallBackend> {
-  // The demo is no longer imported: the import worker starts here, ready for the first file.
+  // The import worker starts with the first file: a visit that never imports never pays for it.
   const importer = new ImportClient()
-  try {
-    importer.start()
-  }
-  catch {
-    // The first file says why the worker cannot start.
-  }
-  const engine = await createBrowserEngine()
+  const engine = await takeEngine()
   let user: KpiConfig = DEFAULT_CONFIG
   let demo = false
   let config = DEFAULT_CONFIG
-  const dataset = await Dataset.open(engine, config)
+  const dataset = await Dataset.open(engine, config, { deferBuild: true })
   /** The files as given, in the data set's order (the import report's), for a mapping applied later. */
   let sources: (PendingFile | null)[] = []
   const effective = () => (demo ? withDemoSettings(user, demoConfig) : user)
@@ -186,11 +196,11 @@ export async function createWallBackend(): Promise<WallBackend> {
       return dataset.importReport()
     }),
     parse: f => importer.import(f.file, { vendor: f.vendor, mapping: f.mapping }, () => {}),
-    replace: files => serial(async () => {
+    replace: (files, snapshot) => serial(async () => {
       demo = false
       config = effective()
       // One step: a report during it sees the old data or the new, never an empty wall.
-      await dataset.replace(files, config)
+      await dataset.replace(files, config, snapshot)
       sources = []
       return dataset.importReport()
     }),
@@ -199,12 +209,13 @@ export async function createWallBackend(): Promise<WallBackend> {
       return dataset.importReport()
     }),
     overrides: () => user,
+    snapshot: () => serial(async () => (demo ? null : dataset.snapshot())),
     async loadDemo() {
-      const imported = await demoFiles()
+      const [imported, snapshot] = await Promise.all([demoFiles(), demoSnapshot()])
       demo = true
       config = effective()
       // One step: a report during it sees the old data or the demo, never an empty wall.
-      await dataset.replace(imported, config)
+      await dataset.replace(imported, config, snapshot)
       sources = []
       return dataset.importReport()
     },
@@ -222,11 +233,11 @@ export async function createWallBackend(): Promise<WallBackend> {
     preview: (draft, filters) => serial(async () => {
       const current = config
       const next = demo ? withDemoSettings(draft, demoConfig) : draft
-      if (buildKey(next) === buildKey(current)) return computeReport(engine, next, filters, dataset.importReport())
+      if (buildKey(next) === buildKey(current)) return dataset.run(() => computeReport(engine, next, filters, dataset.importReport()))
       // SLA targets, calendars, office hours and the recurrence window are part of the build.
       await dataset.setConfig(next)
       try {
-        return await computeReport(engine, next, filters, dataset.importReport())
+        return await dataset.run(() => computeReport(engine, next, filters, dataset.importReport()))
       }
       finally {
         await dataset.setConfig(current)

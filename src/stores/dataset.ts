@@ -23,6 +23,9 @@ export const importSource = (p: PendingFile): StoredSource => ({
  * The loaded data: the backend handle, what the filters can offer, and the import report.
  * Every change is written to the browser's storage, and a start brings the stored data back.
  */
+/** How long after a load the built tables are snapshotted: off the wall's first answer. */
+const SNAPSHOT_DELAY_MS = 2000
+
 export const useDatasetStore = defineStore('dataset', () => {
   const storage = useStorageStore()
   const backend = shallowRef<WallBackend | null>(null)
@@ -38,6 +41,22 @@ export const useDatasetStore = defineStore('dataset', () => {
   const lostFiles = ref<string[]>([])
   /** Imported (not demo) files on the wall: "Load demo" asks before it replaces them. */
   const importedFiles = computed(() => (isDemo.value ? [] : importReport.value.files.filter(f => f.error === null).map(f => f.file)))
+
+  // The built tables go to storage in the background, one snapshot at a time, a moment after
+  // the wall has shown the data (the export waits its turn behind the wall's queries, and they
+  // behind it): the next reload puts them back instead of building them (src/core/snapshot.ts).
+  let snapshots: Promise<void> = Promise.resolve()
+  function keepSnapshot(): void {
+    const b = backend.value
+    if (!b?.snapshot || isDemo.value || !storage.entries.length) return
+    const of = storage.entries
+    snapshots = snapshots.then(async () => {
+      await new Promise(resolve => setTimeout(resolve, SNAPSHOT_DELAY_MS))
+      if (storage.entries !== of) return // a newer data set came in meanwhile: its own snapshot follows
+      const chunks = await b.snapshot!()
+      if (chunks) await storage.keepSnapshot(chunks, of)
+    }).catch(() => undefined)
+  }
 
   async function refresh(): Promise<void> {
     const b = backend.value
@@ -70,7 +89,9 @@ export const useDatasetStore = defineStore('dataset', () => {
       })
       if (stored && stored.entries.length) {
         try {
-          await b.replace(await Promise.all(stored.entries.map(e => storage.read(e))))
+          const [files, snapshot] = await Promise.all([Promise.all(stored.entries.map(e => storage.read(e))), storage.readSnapshot()])
+          await b.replace(files, snapshot ?? undefined)
+          keepSnapshot()
         }
         catch (e) {
           storage.status = { ...storage.status, reason: 'failed', detail: message(e) }
@@ -99,6 +120,7 @@ export const useDatasetStore = defineStore('dataset', () => {
     isDemo.value = false
     await storage.commit([...(wasDemo ? [] : storage.entries), ...added], false, b.overrides())
     await refresh()
+    keepSnapshot()
     return report
   }
 
@@ -109,6 +131,7 @@ export const useDatasetStore = defineStore('dataset', () => {
     isDemo.value = false
     await storage.commit(entries, false, b.overrides())
     await refresh()
+    keepSnapshot()
     return report
   }
 
@@ -146,6 +169,7 @@ export const useDatasetStore = defineStore('dataset', () => {
     entries[index] = entry
     await storage.commit(entries, false, b.overrides())
     await refresh()
+    keepSnapshot()
     return report
   }
 

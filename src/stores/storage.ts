@@ -21,7 +21,7 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
 /** The data set kept in the browser (OPFS): what is stored, how, and why not when it is not. */
 export const useStorageStore = defineStore('storage', () => {
   const status = ref<StorageStatus>({ mode: 'session', reason: null, detail: null, persisted: null })
-  const usage = ref<StorageUsage>({ files: 0, rows: 0, bytes: 0 })
+  const usage = ref<StorageUsage>({ files: 0, rows: 0, bytes: 0, snapshot: 0 })
   const savedAt = ref<string | null>(null)
   const hadData = ref(readFlag())
   const entries = shallowRef<StoredEntry[]>([])
@@ -52,6 +52,17 @@ export const useStorageStore = defineStore('storage', () => {
   }
 
   const read = (entry: StoredEntry): Promise<ImportedFile> => set.value.read(entry)
+  /** The built tables kept with the stored files (src/core/snapshot.ts), or null. */
+  const readSnapshot = (): Promise<Uint8Array | null> => set.value.readSnapshot().catch(() => null)
+
+  async function keepSnapshot(chunks: Uint8Array[], of: readonly StoredEntry[]): Promise<void> {
+    try {
+      await set.value.keepSnapshot(chunks, of)
+    }
+    finally {
+      sync()
+    }
+  }
 
   async function keep(f: ImportedFile, source: StoredSource): Promise<StoredEntry> {
     try {
@@ -81,5 +92,5 @@ export const useStorageStore = defineStore('storage', () => {
     }
   }
 
-  return { status, usage, savedAt, hadData, open, read, keep, commit, entries }
+  return { status, usage, savedAt, hadData, open, read, readSnapshot, keep, keepSnapshot, commit, entries }
 })

@@ -84,6 +84,11 @@ describe('worker faults in Chromium', () => {
 
   it('a crashed import worker is restarted on the next file', async () => {
     const { page, errors } = await open()
+    // The worker starts with the first file.
+    expect(await workerCount(page, 'import.worker')).toBe(0)
+    await importAndClose(page, [{ name: 'Alpha_tickets.csv', bytes: ticketsCsv('Alpha', 2) }])
+    await page.waitForSelector('[data-testid="kpi-table"] td[data-vendor="Alpha"]', { timeout: 30_000 })
+    expect(await workerCount(page, 'import.worker')).toBe(1)
     await crash(page, 'import.worker')
     await importAndClose(page, [{ name: 'Beta_tickets.csv', bytes: ticketsCsv('Beta', 3) }])
     await page.waitForSelector('[data-testid="kpi-table"] td[data-vendor="Beta"]', { timeout: 30_000 })

@@ -79,11 +79,13 @@ function enumFromValues(type: string, column: string, source = 'staged_tickets')
 export const QUANTILE_CACHE_TABLES = { all: 'kpi_quantiles_all', vendor: 'kpi_quantiles_vendor', month: 'kpi_quantiles_month', cell: 'kpi_quantiles_cell' } as const
 
 /** Tables made by the build, under NEXT names until the swap. */
-const BUILT_TABLES = ['tickets', 'calendar_days', 'kpi_cube', 'kpi_cube_nc', ...WALL_CUBES, 'tickets_pending', 'tickets_meta', 'ticket_duplicates']
+export const BUILT_TABLES = ['tickets', 'calendar_days', 'kpi_cube', 'kpi_cube_nc', ...WALL_CUBES, 'tickets_pending', 'tickets_meta', 'ticket_duplicates']
 const TEMP_TABLES = ['_keep', '_t', '_next', '_vcal', '_bh']
 const TYPES = [...Object.values(DIMENSION_TYPES), 'sw_customer']
 /** The build writes `tickets_n`, `sw_vendor_n` …; the swap renames them. */
-const NEXT = '_n'
+export const NEXT = '_n'
+/** Every table derived from the staged files: what a build makes, and the caches reports add to it. */
+export const DERIVED_TABLES = [...BUILT_TABLES, ...Object.values(QUANTILE_CACHE_TABLES)]
 
 /**
  * The swap, one short transaction after a build that succeeded: the old tables and types
@@ -92,7 +94,7 @@ const NEXT = '_n'
  */
 export function swapSql(): string[] {
   return [
-    ...[...BUILT_TABLES, ...Object.values(QUANTILE_CACHE_TABLES)].map(n => `DROP TABLE IF EXISTS ${n}`),
+    ...DERIVED_TABLES.map(n => `DROP TABLE IF EXISTS ${n}`),
     ...TYPES.map(n => `DROP TYPE IF EXISTS ${n}`),
     ...TYPES.map(n => `CREATE TYPE ${n} AS ENUM (SELECT unnest(enum_range(NULL::${n}${NEXT})))`),
     ...TYPES.map(n => `DROP TYPE ${n}${NEXT}`),
@@ -103,6 +105,18 @@ export function swapSql(): string[] {
 /** What a build that failed half-way leaves: its NEXT tables and types, and the temporary tables. */
 export function buildLeftoversSql(): string[] {
   return [...[...BUILT_TABLES.map(n => n + NEXT), ...TEMP_TABLES].map(n => `DROP TABLE IF EXISTS ${n}`), ...TYPES.map(n => `DROP TYPE IF EXISTS ${n}${NEXT}`)]
+}
+
+/** The ENUM types of the build (under NEXT names) from the staged values: the same staged files give the same types. */
+export function enumTypeSteps(): string[] {
+  return [
+    // Vendors of training records too: a vendor filter then compares codes on both tables.
+    enumFromValues(`sw_vendor${NEXT}`, 'vendor', '(SELECT vendor FROM staged_tickets UNION ALL SELECT vendor FROM training)'),
+    enumFromValues(`sw_priority${NEXT}`, 'priority'),
+    enumFromValues(`sw_channel${NEXT}`, 'channel'),
+    enumFromValues(`sw_category${NEXT}`, 'category'),
+    enumFromValues(`sw_customer${NEXT}`, 'customer'),
+  ]
 }
 
 /** Composite integer key of a staged row: unique, and ordered like (file_idx, row_no). */
@@ -162,12 +176,7 @@ LEFT JOIN (SELECT (tk // 4294967296)::INTEGER AS file_idx, count(*) AS n FROM _k
   const categoryKey = (a: string) => `coalesce(enum_code(${a}.category)::BIGINT, -1)`
 
   const build = (dedupe: boolean) => [
-    // Vendors of training records too: a vendor filter then compares codes on both tables.
-    enumFromValues(ty.vendor, 'vendor', '(SELECT vendor FROM staged_tickets UNION ALL SELECT vendor FROM training)'),
-    enumFromValues(ty.priority, 'priority'),
-    enumFromValues(ty.channel, 'channel'),
-    enumFromValues(ty.category, 'category'),
-    enumFromValues(customerType, 'customer'),
+    ...enumTypeSteps(),
     `CREATE TEMP TABLE _t AS
 WITH d AS (
   SELECT

@@ -1,5 +1,5 @@
 import type { StoredManifest, TicketStore } from './ticket-store'
-import { isManifest } from './ticket-store'
+import { isManifest, storedIds } from './ticket-store'
 
 const ROOT = 'servicewall'
 const MANIFEST = 'manifest.json'
@@ -55,7 +55,7 @@ export class OpfsStore implements TicketStore {
 
   async commit(m: StoredManifest): Promise<void> {
     await writeFile(this.dir, MANIFEST, JSON.stringify(m))
-    const keep = new Set(m.entries.map(e => `${e.id}.arrow`))
+    const keep = new Set([...storedIds(m)].map(id => `${id}.arrow`))
     const stale: string[] = []
     for await (const name of (this.ipc as unknown as { keys: () => AsyncIterable<string> }).keys()) if (!keep.has(name)) stale.push(name)
     for (const name of stale) await this.ipc.removeEntry(name).catch(() => undefined)

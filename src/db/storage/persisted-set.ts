@@ -1,12 +1,15 @@
 import type { ImportedFile } from '../../core/dataset'
 import type { StorageReason, StorageStatus } from './open-storage'
 import type { StoredEntry, StoredManifest, StoredSource, TicketStore } from './ticket-store'
-import { emptyManifest, MemoryStore } from './ticket-store'
+import { emptyManifest, MemoryStore, snapshotOf } from './ticket-store'
 
 export interface StorageUsage {
   files: number
   rows: number
+  /** Everything stored, the snapshot included. */
   bytes: number
+  /** Bytes of the snapshot of the built tables (0: none for these files). */
+  snapshot: number
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
@@ -35,7 +38,8 @@ export class PersistedSet {
 
   get usage(): StorageUsage {
     const e = this.current.entries
-    return { files: e.length, rows: e.reduce((s, x) => s + x.report.loaded, 0), bytes: e.reduce((s, x) => s + x.ipcBytes, 0) }
+    const snapshot = snapshotOf(this.current)?.bytes ?? 0
+    return { files: e.length, rows: e.reduce((s, x) => s + x.report.loaded, 0), bytes: e.reduce((s, x) => s + x.ipcBytes, snapshot), snapshot }
   }
 
   /** The stored entry back as an imported file, ready for Dataset.add. */
@@ -53,7 +57,33 @@ export class PersistedSet {
   }
 
   async commit(entries: StoredEntry[], demo: boolean, overrides: object): Promise<void> {
-    const next: StoredManifest = { version: 1, demo, overrides: structuredClone(overrides), entries, savedAt: new Date().toISOString() }
+    // The snapshot stays while the files are the same ones (a config change: its build name tells).
+    const snapshot = snapshotOf(this.current, entries) ?? undefined
+    const next: StoredManifest = { version: 1, demo, overrides: structuredClone(overrides), entries, ...(snapshot ? { snapshot } : {}), savedAt: new Date().toISOString() }
+    await this.write(s => s.commit(next))
+    this.current = next
+  }
+
+  /** The stored snapshot of the stored files' built tables, or null (none, of other files, or unreadable). */
+  async readSnapshot(): Promise<Uint8Array | null> {
+    const s = snapshotOf(this.current)
+    return s ? this.store.getIpc(s.id).catch(() => null) : null
+  }
+
+  /** Keeps a snapshot of the built tables, if the stored files are still the ones it was made from. */
+  async keepSnapshot(chunks: Uint8Array[], entries: readonly StoredEntry[]): Promise<void> {
+    if (!this.current.entries.length || entries.length !== this.current.entries.length || entries.some((e, i) => e.id !== this.current.entries[i]!.id)) return
+    const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0))
+    chunks.reduce((at, c) => (bytes.set(c, at), at + c.byteLength), 0)
+    const id = crypto.randomUUID()
+    try {
+      await this.store.putIpc(id, bytes)
+    }
+    catch {
+      // Only a shortcut for the next reload: no room for it leaves the stored data set as it is.
+      return
+    }
+    const next: StoredManifest = { ...this.current, snapshot: { id, bytes: bytes.byteLength, entries: entries.map(e => e.id) } }
     await this.write(s => s.commit(next))
     this.current = next
   }

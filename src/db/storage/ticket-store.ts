@@ -20,6 +20,17 @@ export interface StoredEntry extends Omit<ImportedFile, 'ipc'> {
   source: StoredSource
 }
 
+/**
+ * The built tables of the data set (src/core/snapshot.ts), kept so a reload need not build them
+ * again; `entries`: the ids of the files it was built from, in order. Only a cache: without it,
+ * or when it is of other files or another build, the wall builds as always.
+ */
+export interface StoredSnapshot {
+  id: string
+  bytes: number
+  entries: (string | null)[]
+}
+
 /** The whole data set, in load order. `demo`: the user chose the demo, which comes back on reload. */
 export interface StoredManifest {
   version: 1
@@ -28,7 +39,19 @@ export interface StoredManifest {
   /** The config in effect when saved, for the record: the settings themselves are kept by settings-storage. */
   overrides: object
   entries: StoredEntry[]
+  snapshot?: StoredSnapshot
   savedAt: string
+}
+
+/** The ids of the IPC files a manifest names (the store deletes every other one). */
+export function storedIds(m: StoredManifest): Set<string | null> {
+  return new Set([...m.entries.map(e => e.id), ...(m.snapshot ? [m.snapshot.id] : [])])
+}
+
+/** True when the snapshot was built from exactly these entries. */
+export function snapshotOf(m: StoredManifest, entries: readonly StoredEntry[] = m.entries): StoredSnapshot | null {
+  const s = m.snapshot
+  return s && s.entries.length === entries.length && s.entries.every((id, i) => id === entries[i]!.id) ? s : null
 }
 
 /**
@@ -79,7 +102,7 @@ export class MemoryStore implements TicketStore {
 
   async commit(m: StoredManifest): Promise<void> {
     this.current = structuredClone(m)
-    const keep = new Set(m.entries.map(e => e.id))
+    const keep = storedIds(m)
     for (const id of this.blobs.keys()) if (!keep.has(id)) this.blobs.delete(id)
   }
 }
