@@ -43,6 +43,8 @@ function notLoaded(f: ImportedFile, e: unknown): ImportedFile {
 interface Entry {
   file: ImportedFile
   idx: number
+  /** Its staging table is still to be made (the data set came back from a snapshot): the next build makes it. */
+  pending?: boolean
 }
 
 /**
@@ -184,7 +186,7 @@ export class Dataset {
       if (snap) this.nextIdx = Math.max(this.nextIdx, ...snap.header.fileIdx.map(i => i + 1))
       return this.swapEntries(async () => {
         const next: Entry[] = []
-        for (const [i, file] of files.entries()) next.push(await this.stage(file, snap?.header.fileIdx[i]))
+        for (const [i, file] of files.entries()) next.push(await this.stage(file, snap?.header.fileIdx[i], !!snap))
         return next
       }, config, snap)
     })
@@ -263,15 +265,19 @@ export class Dataset {
     for (const entry of oldEntries) await this.unstage(entry.idx)
   }
 
-  /** One file into its staging table (tickets) or `training`. A failure is the file's error line; nothing of it stays. */
-  private async stage(file: ImportedFile, idx = this.nextIdx++): Promise<Entry> {
+  /**
+   * One file into its staging table (tickets) or `training`. A failure is the file's error line; nothing of it stays.
+   * `later`: a ticket file's table waits until a build needs it (stagePending); its bytes stay with the entry.
+   */
+  private async stage(file: ImportedFile, idx = this.nextIdx++, later = false): Promise<Entry> {
     try {
       if (file.ipc && file.kind === 'tickets') {
         // A ticket file becomes its own table straight from the IPC bytes; the view staged_tickets adds file_idx.
         await this.engine.exec(`DROP TABLE IF EXISTS ${stagedTable(idx)}`)
-        await this.engine.insertArrowIPC(stagedTable(idx), file.ipc, true)
+        if (!later) await this.engine.insertArrowIPC(stagedTable(idx), file.ipc, true)
         const known = file.known ?? Object.fromEntries(KNOWN_FLAGS.map(k => [k, false])) as Record<KnownFlag, boolean>
         await this.engine.query(INSERT_FILE_SQL, [idx, file.report.file, ...KNOWN_FLAGS.map(k => known[k])])
+        if (later) return { file, idx, pending: true }
       }
       else if (file.ipc && file.kind === 'training') {
         // Training records are few: stage, then append tagged with file_idx.
@@ -285,6 +291,14 @@ export class Dataset {
     catch (e) {
       await this.unstage(idx)
       return { file: notLoaded(file, e), idx }
+    }
+  }
+
+  /** The staging tables a snapshot let wait, made now (a build needs them). */
+  private async stagePending(): Promise<void> {
+    for (const e of this.entries.filter(x => x.pending)) {
+      await this.engine.insertArrowIPC(stagedTable(e.idx), e.file.ipc!, true)
+      e.pending = false
     }
   }
 
@@ -327,7 +341,6 @@ export class Dataset {
       if (!sql.startsWith('DROP ')) timings.push({ step: stepName(sql), ms: performance.now() - t0 })
     }
     try {
-      await this.engine.exec(stagedViewSql(this.stagedTicketFiles()))
       for (const [sql, params] of calendarTableStatements(calendarPlan(this.config))) {
         if (params.length) await this.engine.query(sql, params)
         else await this.engine.exec(sql)
@@ -335,8 +348,12 @@ export class Dataset {
       const swap = () => this.transaction(async () => {
         for (const sql of swapSql()) await this.engine.exec(sql)
       })
+      // Put back from a snapshot, no staging table is read: the view names none until the next build.
+      if (snap) await this.engine.exec(stagedViewSql([]))
       this.restored = !!snap && await putBack(this.engine, snap, run, swap)
       if (!this.restored) {
+        await this.stagePending()
+        await this.engine.exec(stagedViewSql(this.stagedTicketFiles()))
         const steps = buildTicketsSteps(this.config)
         for (const sql of steps.prepare) await run(sql)
         const [check] = await this.engine.query<{ none: boolean }>(steps.noDuplicatesSql)

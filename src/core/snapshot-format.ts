@@ -29,6 +29,8 @@ export interface SnapshotHeader {
   files: string[]
   /** Per staging number, the rows that were an earlier state of a ticket (update-rows.ts): a scan of every staged row, kept too. */
   updates: [number, number][]
+  /** Each ENUM type's entries in order (sw_vendor …): the tables' codes index them. */
+  types: Record<string, string[]>
   tables: SnapshotTable[]
 }
 

@@ -8,18 +8,30 @@
  * signature: this version of the build SQL under this config) and the staging numbers of its
  * files. Anything else — another config, another build, other files — and the data set builds
  * as always. Column types come from DuckDB's catalog; an ENUM column is cast back to the named
- * type whose entries it has (made again from the staged values, so the codes are the same).
+ * type whose entries it has, made again from the entries kept in the snapshot (same codes). The
+ * staged files are not needed for it: the data set stages them when it next builds.
  */
 import type { KpiConfig } from './config'
 import type { ImportedFile } from './dataset'
 import type { Engine } from './engine'
 import type { SnapshotHeader, SnapshotTable } from './snapshot-format'
 import { fileMark, readSnapshotHeader, snapshotSignature, streamOfArrowFile, writeSnapshot } from './snapshot-format'
-import { BUILT_TABLES, buildLeftoversSql, DERIVED_TABLES, DIMENSION_TYPES, enumTypeSteps, NEXT, QUANTILE_CACHE_TABLES } from './sql/tickets-table'
+import { BUILT_TABLES, buildLeftoversSql, DERIVED_TABLES, DIMENSION_TYPES, NEXT, QUANTILE_CACHE_TABLES } from './sql/tickets-table'
 
 export { snapshotSignature }
 
 const ENUMS = [...Object.values(DIMENSION_TYPES), 'sw_customer']
+
+/**
+ * Above this many tickets no snapshot is taken: DuckDB-wasm writes each table's whole result
+ * into its heap and hands it over in one piece, so at 5 M tickets the export alone would need
+ * about 1 GB more in the tab. Such a data set builds on every reload, as before.
+ */
+export const SNAPSHOT_MAX_TICKETS = 2_000_000
+/** Nor above this many entries in one ENUM type (a distinct customer on every ticket): the types travel as SQL text. */
+const SNAPSHOT_MAX_ENTRIES = 100_000
+
+const sqlText = (v: string) => `'${v.replace(/'/g, '\'\'')}'`
 
 /** One of our own table names as a SQL string. */
 function tableName(t: string): string {
@@ -39,9 +51,16 @@ WHERE c.schema_name = 'main' AND c.table_name IN (${tables.map(tableName).join('
   return out
 }
 
-/** The snapshot of what is built now, as chunks of one file; null when the engine cannot write Arrow. */
+/** The snapshot of what is built now, as chunks of one file; null when the engine cannot write Arrow or the data set is too large for it. */
 export async function takeSnapshot(engine: Engine, signature: string, files: { idx: number, file: ImportedFile }[], updates: [number, number][]): Promise<Uint8Array[] | null> {
   if (!engine.exportIPC) return null
+  const [tickets] = await engine.query<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM tickets')
+  if ((tickets?.n ?? 0) > SNAPSHOT_MAX_TICKETS) return null
+  const types: Record<string, string[]> = {}
+  for (const t of ENUMS) {
+    types[t] = (await engine.query<{ v: string }>(`SELECT unnest(enum_range(NULL::${t}))::VARCHAR AS v`)).map(r => r.v)
+    if (types[t]!.length > SNAPSHOT_MAX_ENTRIES) return null
+  }
   const present = new Set((await engine.query<{ t: string }>(`SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'main'`)).map(r => r.t))
   const names = DERIVED_TABLES.filter(t => present.has(t))
   const columns = await columnsOf(engine, names)
@@ -55,13 +74,13 @@ export async function takeSnapshot(engine: Engine, signature: string, files: { i
     tables.push({ name, columns: columns.get(name) ?? [], rows, bytes: blob.byteLength })
     blobs.push(blob)
   }
-  return writeSnapshot({ signature, fileIdx: files.map(f => f.idx), files: files.map(f => fileMark(f.file)), updates, tables }, blobs)
+  return writeSnapshot({ signature, fileIdx: files.map(f => f.idx), files: files.map(f => fileMark(f.file)), updates, types, tables }, blobs)
 }
 
 /**
- * Puts the snapshot's tables back, as the build would have left them. The staged files and the
- * calendar tables must be in place (the ENUM types are made from the staged values); the caller
- * runs `swap` (swapSql in one transaction) between the built tables and the caches.
+ * Puts the snapshot's tables back, as the build would have left them (the calendar tables in
+ * place, the ENUM types made from the snapshot's entries); the caller runs `swap` (swapSql in
+ * one transaction) between the built tables and the caches.
  */
 async function restoreSnapshot(engine: Engine, bytes: Uint8Array, header: SnapshotHeader, body: number, swap: () => Promise<void>): Promise<void> {
   const built = new Set(BUILT_TABLES)
@@ -109,13 +128,14 @@ export function usableSnapshot(bytes: Uint8Array, files: readonly ImportedFile[]
 }
 
 /**
- * The snapshot's tables in place of a build (the staged files and calendar tables in place).
+ * The snapshot's tables in place of a build (the calendar tables in place; the staged files are not needed).
  * False, with nothing of it left, when it could not be put back before the swap: then build.
  */
 export async function putBack(engine: Engine, snap: UsableSnapshot, run: (sql: string) => Promise<void>, swap: () => Promise<void>): Promise<boolean> {
   let swapped = false
   try {
-    for (const sql of [...buildLeftoversSql(), ...enumTypeSteps()]) await run(sql)
+    const types = ENUMS.map(t => `CREATE TYPE ${t}${NEXT} AS ENUM (${(snap.header.types[t] ?? []).map(sqlText).join(', ')})`)
+    for (const sql of [...buildLeftoversSql(), ...types]) await run(sql)
     await restoreSnapshot(engine, snap.bytes, snap.header, snap.body, async () => {
       await swap()
       swapped = true

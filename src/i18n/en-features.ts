@@ -4,7 +4,7 @@ import type { zhFeatures } from './zh-features'
 export const enFeatures: Record<keyof typeof zhFeatures, string> = {
   // columns: the column report, the mapping of any field, and why a "—"
   'columns.show': "Columns ({n})",
-  'columns.remapGone': 'The browser keeps this file’s tickets, not the file itself: drop the file again to map its columns (the mapping is remembered)',
+  'columns.remapGone': 'The wall holds this file’s tickets, not the export itself (it came back from the browser’s storage, or from a converted .servicewall file): drop the original export again to map its columns (the mapping is remembered)',
   'columns.remap': "Map columns",
   'columns.mappingHintAny': "Choose the file’s column for each field. What was recognised is preselected, and the tag says how. “(not imported)” takes a column back. Applying imports this file again with the new mapping; files with the same headers reuse it.",
   'columns.header': "Header",

@@ -10,7 +10,7 @@ export const en: Record<MessageKey, string> = {
   'app.starting': 'Starting the data engine…',
   'app.error': 'Computation failed: {msg}',
   'app.empty': 'No data loaded yet',
-  'app.emptyHint': 'Drop ticket exports (CSV / XLSX / Parquet) anywhere on the page, or use “Import files”',
+  'app.emptyHint': 'Drop ticket exports (CSV / XLSX / Parquet, or a .servicewall file from servicewall convert) anywhere on the page, or use “Import files”',
   'app.loadDemo': 'Load demo data',
   'app.clear': 'Clear data',
   'app.lang': '中文',

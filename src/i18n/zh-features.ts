@@ -5,7 +5,7 @@
 export const zhFeatures = {
   // columns: the column report, the mapping of any field, and why a "—"
   'columns.show': "列（{n}）",
-  'columns.remapGone': '浏览器只保存了此文件的工单，没有保存原文件：请重新拖入该文件来调整列映射（映射会被记住）',
+  'columns.remapGone': '墙上只有此文件的工单，没有原导出文件（它来自浏览器存储，或来自转换好的 .servicewall 文件）：请重新拖入原导出文件来调整列映射（映射会被记住）',
   'columns.remap': "调整列映射",
   'columns.mappingHintAny': "为每个字段选择文件中的列；已识别的列已预先选好，标签说明是如何识别的。选“（不导入）”可取消某列。应用后将按新映射重新导入此文件，相同表头的文件会沿用此映射。",
   'columns.header': "列名",

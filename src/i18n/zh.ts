@@ -10,7 +10,7 @@ export const zh = {
   'app.starting': '正在启动数据引擎…',
   'app.error': '计算出错：{msg}',
   'app.empty': '尚未载入数据',
-  'app.emptyHint': '将工单导出文件（CSV / XLSX / Parquet）拖到页面任意位置，或点击“导入文件”',
+  'app.emptyHint': '将工单导出文件（CSV / XLSX / Parquet，或 servicewall convert 转换的 .servicewall 文件）拖到页面任意位置，或点击“导入文件”',
   'app.loadDemo': '载入演示数据',
   'app.clear': '清空数据',
   'app.lang': 'EN',

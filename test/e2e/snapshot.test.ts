@@ -55,7 +55,7 @@ describe('the built tables kept in the browser', () => {
     await page.click('[data-testid="import-summary-close"]')
     await idle(page)
     expect(await builds(page)).toBeGreaterThan(0) // the imported exports were built (once per file as it lands)
-    await expect.poll(() => snapshotShown(page), { timeout: 60_000, intervals: [500] }).toBeGreaterThan(0)
+    await expect.poll(() => snapshotShown(page), { timeout: 60_000, interval: 500 }).toBeGreaterThan(0)
     const before = await settledTable(page)
 
     await page.reload()

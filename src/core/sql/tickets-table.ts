@@ -107,18 +107,6 @@ export function buildLeftoversSql(): string[] {
   return [...[...BUILT_TABLES.map(n => n + NEXT), ...TEMP_TABLES].map(n => `DROP TABLE IF EXISTS ${n}`), ...TYPES.map(n => `DROP TYPE IF EXISTS ${n}${NEXT}`)]
 }
 
-/** The ENUM types of the build (under NEXT names) from the staged values: the same staged files give the same types. */
-export function enumTypeSteps(): string[] {
-  return [
-    // Vendors of training records too: a vendor filter then compares codes on both tables.
-    enumFromValues(`sw_vendor${NEXT}`, 'vendor', '(SELECT vendor FROM staged_tickets UNION ALL SELECT vendor FROM training)'),
-    enumFromValues(`sw_priority${NEXT}`, 'priority'),
-    enumFromValues(`sw_channel${NEXT}`, 'channel'),
-    enumFromValues(`sw_category${NEXT}`, 'category'),
-    enumFromValues(`sw_customer${NEXT}`, 'customer'),
-  ]
-}
-
 /** Composite integer key of a staged row: unique, and ordered like (file_idx, row_no). */
 const ROW_KEY = '(r.file_idx::BIGINT * 4294967296 + r.row_no)'
 
@@ -176,7 +164,12 @@ LEFT JOIN (SELECT (tk // 4294967296)::INTEGER AS file_idx, count(*) AS n FROM _k
   const categoryKey = (a: string) => `coalesce(enum_code(${a}.category)::BIGINT, -1)`
 
   const build = (dedupe: boolean) => [
-    ...enumTypeSteps(),
+    // Vendors of training records too: a vendor filter then compares codes on both tables.
+    enumFromValues(ty.vendor, 'vendor', '(SELECT vendor FROM staged_tickets UNION ALL SELECT vendor FROM training)'),
+    enumFromValues(ty.priority, 'priority'),
+    enumFromValues(ty.channel, 'channel'),
+    enumFromValues(ty.category, 'category'),
+    enumFromValues(customerType, 'customer'),
     `CREATE TEMP TABLE _t AS
 WITH d AS (
   SELECT

@@ -83,6 +83,28 @@ describe('the snapshot of the built tables', () => {
     await e.close()
   }, 120_000)
 
+  it('leaves the staging for later: a config change or another file after it builds from the files as a plain data set does', async () => {
+    const files = await Promise.all(demo)
+    const config = withDemoSettings(mergeConfig({}), demoConfig)
+    const { snapshot } = await scenario(files, config)
+    const { e, ds, statements } = await restored(files, config, snapshot)
+    expect(built(statements)).toBe(false)
+    const other = mergeConfig({ recurrenceDays: config.recurrenceDays + 3 }, config)
+    const extra = await importFile(new TextEncoder().encode(benchCsv(400, 8)), 'extra.csv')
+    const ref = await createNodeEngine()
+    const plain = await Dataset.open(ref, config)
+    await plain.replace(copy(files), config)
+    for (const step of [(d: Dataset) => d.setConfig(other), (d: Dataset) => d.add(copy([extra]))]) {
+      await step(ds)
+      await step(plain)
+      expect(await tables(e)).toEqual(await tables(ref))
+      expect(ds.importReport()).toEqual(plain.importReport())
+    }
+    expect(built(statements)).toBe(true)
+    await e.close()
+    await ref.close()
+  }, 180_000)
+
   it('is not used for another build, other files, or bytes that are not a snapshot: the data set builds', async () => {
     const files = await Promise.all(demo)
     const config = withDemoSettings(mergeConfig({}), demoConfig)
