@@ -77,9 +77,16 @@ function enumFromValues(type: string, column: string, source = 'staged_tickets')
 
 /** Quantile caches some reports make (quantiles.ts); a rebuild drops them with the tables they came from. */
 export const QUANTILE_CACHE_TABLES = { all: 'kpi_quantiles_all', vendor: 'kpi_quantiles_vendor', month: 'kpi_quantiles_month', cell: 'kpi_quantiles_cell' } as const
+/**
+ * The wall's quantile buckets (quantile-buckets.ts): the build makes the bounds table empty, the
+ * wall fills it when it makes the values and the cube, which go with the next build like the caches.
+ */
+export const QUANTILE_BUCKET_TABLES = { bounds: 'kpi_qbounds', values: 'kpi_qvalues', cube: 'kpi_qcube' } as const
+/** One list of bounds per duration with exact quantiles: fr_min, res_min, rec_min. */
+export const QUANTILE_BOUND_COLUMNS = ['m0', 'm1', 'm2'] as const
 
 /** Tables made by the build, under NEXT names until the swap. */
-const BUILT_TABLES = ['tickets', 'calendar_days', 'kpi_cube', 'kpi_cube_nc', ...WALL_CUBES, 'tickets_pending', 'tickets_meta', 'ticket_duplicates']
+const BUILT_TABLES = ['tickets', 'calendar_days', 'kpi_cube', 'kpi_cube_nc', ...WALL_CUBES, 'tickets_pending', 'tickets_meta', 'ticket_duplicates', QUANTILE_BUCKET_TABLES.bounds]
 const TEMP_TABLES = ['_keep', '_t', '_next', '_vcal', '_bh']
 const TYPES = [...Object.values(DIMENSION_TYPES), 'sw_customer']
 /** The build writes `tickets_n`, `sw_vendor_n` …; the swap renames them. */
@@ -92,7 +99,7 @@ const NEXT = '_n'
  */
 export function swapSql(): string[] {
   return [
-    ...[...BUILT_TABLES, ...Object.values(QUANTILE_CACHE_TABLES)].map(n => `DROP TABLE IF EXISTS ${n}`),
+    ...[...BUILT_TABLES, ...Object.values(QUANTILE_CACHE_TABLES), QUANTILE_BUCKET_TABLES.values, QUANTILE_BUCKET_TABLES.cube].map(n => `DROP TABLE IF EXISTS ${n}`),
     ...TYPES.map(n => `DROP TYPE IF EXISTS ${n}`),
     ...TYPES.map(n => `CREATE TYPE ${n} AS ENUM (SELECT unnest(enum_range(NULL::${n}${NEXT})))`),
     ...TYPES.map(n => `DROP TYPE ${n}${NEXT}`),
@@ -130,7 +137,8 @@ const ROW_KEY = '(r.file_idx::BIGINT * 4294967296 + r.row_no)'
  *    it up instead of re-reading every ticket; only exact quantiles read `tickets`.
  *    `kpi_cube_nc` is the same without category (at most vendors × months × 4 × 8 rows
  *    however many categories there are), for everything not filtered by category.
- * 6b. the wall's count cubes for the chart extras and the backlog (wall-cubes.ts).
+ * 6b. the wall's count cubes for the chart extras and the backlog (wall-cubes.ts), and the
+ *    empty bounds table of the quantile buckets (quantile-buckets.ts; filled on first use).
  * 7. `tickets_pending`: the unanswered tickets, whose SLA eligibility depends on as_of.
  * 8. `tickets_meta`: as_of of the loaded data, and whether the unfiltered quantiles are
  *    cached yet (quantiles.ts).
@@ -253,6 +261,7 @@ FROM kpi_cube${NEXT}
 GROUP BY ALL
 ORDER BY mon, vendor, priority, channel`,
     ...wallCubeSteps(NEXT),
+    `CREATE TABLE ${QUANTILE_BUCKET_TABLES.bounds}${NEXT} (${QUANTILE_BOUND_COLUMNS.map(c => `${c} DOUBLE[]`).join(', ')})`,
     `CREATE TABLE tickets_pending${NEXT} AS
 SELECT w.vendor, w.mon, w.priority, w.channel, w.category, w.dow, w.hr, ${offhours('w')} AS offhours, w.created_ms, w.sla_target,
   ${bh7x24 ? 'NULL::INTEGER AS cal, NULL::DOUBLE AS c_created' : 'b.cal, b.c_created'}
