@@ -140,8 +140,8 @@ const ROW_KEY = '(r.file_idx::BIGINT * 4294967296 + r.row_no)'
  * 6b. the wall's count cubes for the chart extras and the backlog (wall-cubes.ts), and the
  *    empty bounds table of the quantile buckets (quantile-buckets.ts; filled on first use).
  * 7. `tickets_pending`: the unanswered tickets, whose SLA eligibility depends on as_of.
- * 8. `tickets_meta`: as_of of the loaded data, and whether the unfiltered quantiles are
- *    cached yet (quantiles.ts).
+ * 8. `tickets_meta`: as_of of the loaded data, whether the unfiltered quantiles are
+ *    cached yet (quantiles.ts), and a random id of the build (wall-quantiles.ts).
  *
  * `build(false)` skips the semi-join with `_keep` when it holds every staged row.
  */
@@ -271,16 +271,19 @@ ORDER BY w.created_ms`,
     `CREATE TABLE tickets_meta${NEXT} AS
 SELECT greatest(max(created_ms), coalesce(max(first_response_ms), max(created_ms)),
   coalesce(max(resolved_ms), max(created_ms)), coalesce(max(recovered_ms), max(created_ms))) AS max_ms,
-  false AS quantile_cache
+  false AS quantile_cache, uuid()::VARCHAR AS build
 FROM staged_tickets r ${survivors(dedupe)}`,
     ...TEMP_TABLES.map(n => `DROP TABLE IF EXISTS ${n}`),
   ]
   return { prepare, build, noDuplicatesSql }
 }
 
-/** as_of: the latest timestamp of any kind among the loaded tickets (made by the build). */
-export const AS_OF_SQL = `WITH m AS (SELECT epoch_ms(max_ms::BIGINT) AS ts FROM tickets_meta)
-SELECT strftime(ts, '%Y-%m-%d %H:%M:%S') AS as_of, epoch_ms(ts)::DOUBLE AS as_of_ms FROM m`
+/**
+ * as_of: the latest timestamp of any kind among the loaded tickets (made by the build), and the
+ * build's random id: what the wall made or answered for one build is good until the id changes.
+ */
+export const AS_OF_SQL = `WITH m AS (SELECT epoch_ms(max_ms::BIGINT) AS ts, build FROM tickets_meta)
+SELECT strftime(ts, '%Y-%m-%d %H:%M:%S') AS as_of, epoch_ms(ts)::DOUBLE AS as_of_ms, build FROM m`
 
 /** Per file: tickets that lost to a later row with the same vendor and ticket_id. */
 export const DUPLICATES_SQL = 'SELECT file_idx, duplicates FROM ticket_duplicates'
