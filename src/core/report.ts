@@ -42,12 +42,14 @@ function emptyGroup(): ScoredGroup {
 export interface AsOf {
   text: string | null
   ms: number | null
+  /** The random id of the build it was read from (tickets-table.ts). */
+  build?: string | null
 }
 
 /** as_of of the loaded tickets (latest timestamp of any kind); null when nothing is loaded. */
 export async function loadedAsOf(engine: Engine): Promise<AsOf> {
-  const [row] = await engine.query<{ as_of: string | null, as_of_ms: number | null }>(AS_OF_SQL)
-  return { text: row?.as_of ?? null, ms: row?.as_of_ms ?? null }
+  const [row] = await engine.query<{ as_of: string | null, as_of_ms: number | null, build: string | null }>(AS_OF_SQL)
+  return { text: row?.as_of ?? null, ms: row?.as_of_ms ?? null, build: row?.build ?? null }
 }
 
 /**

@@ -16,7 +16,7 @@ import type { ImportedFile } from './dataset'
 import type { Engine } from './engine'
 import type { SnapshotHeader, SnapshotTable } from './snapshot-format'
 import { fileMark, readSnapshotHeader, snapshotSignature, streamOfArrowFile, writeSnapshot } from './snapshot-format'
-import { BUILT_TABLES, buildLeftoversSql, DERIVED_TABLES, DIMENSION_TYPES, NEXT, QUANTILE_CACHE_TABLES } from './sql/tickets-table'
+import { BUILT_TABLES, buildLeftoversSql, DERIVED_TABLES, DIMENSION_TYPES, NEW_BUILD_ID_SQL, NEXT, RESET_LAZY_SQL } from './sql/tickets-table'
 
 export { snapshotSignature }
 
@@ -140,16 +140,16 @@ export async function putBack(engine: Engine, snap: UsableSnapshot, run: (sql: s
       await swap()
       swapped = true
     })
-    return true
   }
   catch {
     if (!swapped) {
       for (const sql of buildLeftoversSql()) await engine.exec(sql).catch(() => undefined)
       return false
     }
-    // The built tables are in; a cache that did not come back is made again when a report needs it.
-    for (const t of Object.values(QUANTILE_CACHE_TABLES)) await engine.exec(`DROP TABLE IF EXISTS ${t}`)
-    await engine.exec('UPDATE tickets_meta SET quantile_cache = false')
-    return true
+    // The built tables are in; what reports add to them and did not come back is made again when needed.
+    for (const sql of RESET_LAZY_SQL) await engine.exec(sql)
   }
+  // Tables put back are a build of their own for the wall's memory of what it made and answered.
+  await engine.exec(NEW_BUILD_ID_SQL)
+  return true
 }

@@ -5,8 +5,10 @@ import { CUBE_SUMS, kpiExpressionList, pendingBhCount, pendingCounts } from './a
 import { asOfCumulativeCte, calendarPlan } from './calendar-sql'
 import { cubeFor, enumValue, filterCond, monthStart, where } from './filter-sql'
 import { dbl } from './literal'
+import type { Bounds } from './quantile-buckets'
 import type { GroupKind } from './quantiles'
-import { ALL_KEYS, GROUP_KINDS, groupColumns, groupingSets, quantileCte, setsOf } from './quantiles'
+import { groupColumns, groupingSets, sameGroup } from './grouping-sets'
+import { GROUP_KINDS, quantileCte, setsOf } from './quantiles'
 import { byVendorCode, dimensionColumns, kpiScoreColumns, totalScoreExpr } from './score-sql'
 import { DIMENSION_TYPES } from './tickets-table'
 import { NO_VENDOR_SETTINGS } from './vendor-codes'
@@ -55,8 +57,6 @@ tm AS (
   return { ctes, expr, joins }
 }
 
-const SAME_GROUP = (x: string, y: string) => [`${x}.gid = ${y}.gid`, ...ALL_KEYS.map(k => `${x}.${k} IS NOT DISTINCT FROM ${y}.${k}`)].join(' AND ')
-
 /**
  * Every KPI for every group of the contract (GROUPING SETS), then the scores, grades,
  * dimension scores, the weighted score and the vendor rank, all in SQL. Additive terms
@@ -65,10 +65,11 @@ const SAME_GROUP = (x: string, y: string) => [`${x}.gid = ${y}.gid`, ...ALL_KEYS
  * come from `tickets_pending`. The three agree on their groups (same filters, same data).
  * `quantileCaches`: read the quantiles from these cache tables where they serve (quantiles.ts; made first).
  * `part`: only these groups of the report (the wall's trend needs the month-keyed ones), and
- * without scores, grades and rank when `scores` is false (month rows show KPIs only).
+ * without scores, grades and rank when `scores` is false (month rows show KPIs only);
+ * `buckets`: the bounds of a made quantile cube, for the quantiles no cache serves (quantile-buckets.ts).
  */
 export function kpiQuery(cfg: KpiConfig, f: ResolvedFilters, asOfMs: number, quantileCaches: string[] | null = null, vs: VendorSettings = NO_VENDOR_SETTINGS,
-  part: { groups?: GroupKind[], scores?: boolean } = {}): string {
+  part: { groups?: GroupKind[], scores?: boolean, buckets?: Bounds | null } = {}): string {
   const groups = part.groups ?? GROUP_KINDS
   const w = filterCond(f)
   const sets = setsOf(groups)
@@ -79,7 +80,7 @@ export function kpiQuery(cfg: KpiConfig, f: ResolvedFilters, asOfMs: number, qua
     ${CUBE_SUMS}
   FROM ${cubeFor(f)} ${where(w)}
   GROUP BY ${groupingSets(sets)}
-), ${quantileCte(f, w, quantileCaches, groups)}, ${asOfCumulativeCte(calendarPlan(cfg), asOfMs)}, p AS (
+), ${quantileCte(f, w, quantileCaches, groups, part.buckets ?? null)}, ${asOfCumulativeCte(calendarPlan(cfg), asOfMs)}, p AS (
   SELECT ${grouped},
     ${pendingCounts(asOfMs)},
     ${pendingBhCount(asOfMs)}
@@ -93,7 +94,7 @@ agg AS (
     CAST(c.vendor AS VARCHAR) AS vendor, enum_code(c.vendor)::INTEGER AS vendor_code, strftime(c.mon, '%Y-%m') AS month,
     CAST(c.priority AS VARCHAR) AS priority, CAST(c.channel AS VARCHAR) AS channel,
   ${kpiExpressionList()}
-  FROM c LEFT JOIN q ON ${SAME_GROUP('q', 'c')} LEFT JOIN p ON ${SAME_GROUP('p', 'c')}
+  FROM c LEFT JOIN q ON ${sameGroup('q', 'c')} LEFT JOIN p ON ${sameGroup('p', 'c')}
 ),
 ${training.ctes}
 j AS (SELECT a.*, ${training.expr} AS training_coverage FROM agg a ${training.joins})${part.scores === false ? `

@@ -1,6 +1,13 @@
 import type { ResolvedFilters } from './filter-sql'
+import type { Key } from './grouping-sets'
+import type { Bounds } from './quantile-buckets'
 import { filterCond, where } from './filter-sql'
-import { DIMENSION_TYPES, QUANTILE_CACHE_TABLES } from './tickets-table'
+import { ALL_KEYS, gidOf, groupColumns, groupingSets, KEY_TYPES, ordered, sameKeys } from './grouping-sets'
+import { bucketQuantilesSql } from './quantile-buckets'
+import { QUANTILE_CACHE_TABLES } from './tickets-table'
+
+export type { Key } from './grouping-sets'
+export { ALL_KEYS, GID, gidOf, groupColumns, groupingSets, KEYS } from './grouping-sets'
 
 /**
  * The exact quantiles of a report (quantile_cont, as the contract says) are its dearest
@@ -19,48 +26,11 @@ import { DIMENSION_TYPES, QUANTILE_CACHE_TABLES } from './tickets-table'
  *    Every cache goes with the next rebuild (tickets-table.ts).
  */
 
-export type Key = 'vendor' | 'mon' | 'priority' | 'channel'
-export const ALL_KEYS: Key[] = ['vendor', 'mon', 'priority', 'channel']
-export const KEYS = ALL_KEYS.join(', ')
-const KEY_TYPES: Record<Key, string> = { ...DIMENSION_TYPES, mon: 'DATE' }
-
-const sameKeys = (a: Key[], b: Key[]) => a.length === b.length && a.every(k => b.includes(k))
-const ordered = (keys: Iterable<Key>) => { const s = new Set(keys); return ALL_KEYS.filter(k => s.has(k)) }
-
 export type GroupKind = 'overall' | 'vendor' | 'month' | 'vendor_month' | 'priority' | 'channel'
 export const GROUPS: { grp: GroupKind, keys: Key[] }[] = [
   { grp: 'overall', keys: [] }, { grp: 'vendor', keys: ['vendor'] }, { grp: 'month', keys: ['mon'] },
   { grp: 'vendor_month', keys: ['vendor', 'mon'] }, { grp: 'priority', keys: ['priority'] }, { grp: 'channel', keys: ['channel'] },
 ]
-
-/** GROUPING(vendor, mon, priority, channel) of a grouping set: one bit per key left out, vendor the highest. */
-export function gidOf(keys: Key[]): number {
-  return ALL_KEYS.reduce((g, k, i) => g | (keys.includes(k) ? 0 : 1 << (ALL_KEYS.length - 1 - i)), 0)
-}
-export const GID = `GROUPING(${KEYS})::INTEGER AS gid`
-
-/**
- * `gid` (as GROUPING over all four keys) for a query whose grouping sets may leave a key out
- * altogether, where DuckDB refuses GROUPING of it: GROUPING over the keys used, bits moved.
- */
-/** gid and the four key columns; a key no set uses is a typed NULL (DuckDB refuses to select it). */
-export function groupColumns(sets: Key[][]): string {
-  const used = ordered(sets.flat())
-  return `${gidColumn(sets)}, ${ALL_KEYS.map(k => (used.includes(k) ? k : `CAST(NULL AS ${KEY_TYPES[k]}) AS ${k}`)).join(', ')}`
-}
-
-function gidColumn(sets: Key[][]): string {
-  const used = ordered(sets.flat())
-  if (used.length === ALL_KEYS.length) return GID
-  const full = (k: Key) => ALL_KEYS.length - 1 - ALL_KEYS.indexOf(k)
-  const terms = ALL_KEYS.map((k) => {
-    if (!used.includes(k)) return String(1 << full(k))
-    const bit = used.length - 1 - used.indexOf(k)
-    return `(((GROUPING(${used.join(', ')}) >> ${bit}) & 1) << ${full(k)})`
-  })
-  return `(${terms.join(' + ')})::INTEGER AS gid`
-}
-export const groupingSets = (sets: Key[][]) => `GROUPING SETS (${sets.map(k => `(${k.join(', ')})`).join(', ')})`
 /** The grouping sets of these groups of the report. */
 export const setsOf = (groups: GroupKind[]) => GROUPS.filter(g => groups.includes(g.grp)).map(g => g.keys)
 
@@ -123,6 +93,11 @@ export function servingCaches(f: ResolvedFilters, groups: GroupKind[] = GROUP_KI
   return [...new Set(tables.filter((t): t is string => t !== null))]
 }
 
+/** How many grouping sets of these groups under these filters have no cache to read: they are computed. */
+export function computedSets(f: ResolvedFilters, groups: GroupKind[] = GROUP_KINDS): number {
+  return classes(pinnedKeys(f), groups).filter(c => !servable(f, c.rep) || cacheOf(c.rep) === null).length
+}
+
 export function isUnfiltered(f: ResolvedFilters): boolean {
   return !f.from && !f.to && Object.values(f.codes).every(c => c === null)
 }
@@ -167,9 +142,11 @@ export const QUANTILE_CACHE_MARK_SQL = 'UPDATE tickets_meta SET quantile_cache =
  * CTE `q`: gid, the four keys and the quantile columns for every group of the report.
  * `w`: the filter condition over tickets. `caches`: cache tables that exist (made by the
  * caller); each class of groups they serve (servable) is read from them, filtered like the
- * tickets (the filtered keys are keys of those rows), the others are computed from the tickets.
+ * tickets (the filtered keys are keys of those rows), the others are computed: by bucket
+ * selection when `buckets` (the bounds of a made kpi_qcube, quantile-buckets.ts) are given and
+ * no category is filtered, else with quantile_cont over the filtered tickets.
  */
-export function quantileCte(f: ResolvedFilters, w: string, caches: string[] | null, groups: GroupKind[] = GROUP_KINDS): string {
+export function quantileCte(f: ResolvedFilters, w: string, caches: string[] | null, groups: GroupKind[] = GROUP_KINDS, buckets: Bounds | null = null): string {
   const pinned = pinnedKeys(f)
   const cls = classes(pinned, groups)
   const cached = (rep: Key[]) => {
@@ -181,12 +158,13 @@ export function quantileCte(f: ResolvedFilters, w: string, caches: string[] | nu
     const gids = cls.filter(c => cached(c.rep) === table).map(c => gidOf(c.rep))
     parts.push(`SELECT * FROM ${table} ${where(`gid IN (${gids.join(', ')})`, filterCond(f))}`)
   }
-  const computed = cls.filter(c => cached(c.rep) === null)
-  if (computed.length) {
-    parts.push(`SELECT ${groupColumns(computed.map(c => c.rep))},
+  const computed = cls.filter(c => cached(c.rep) === null).map(c => c.rep)
+  if (computed.length && buckets && f.codes.category === null) parts.push(bucketQuantilesSql(computed, w))
+  else if (computed.length) {
+    parts.push(`SELECT ${groupColumns(computed)},
     ${QUANTILES}
   FROM tickets ${where(w)}
-  GROUP BY ${groupingSets(computed.map(c => c.rep))}`)
+  GROUP BY ${groupingSets(computed)}`)
   }
   const q0 = parts.join('\n  UNION ALL ')
   if (cls.every(c => c.members.length === 1 && sameKeys(c.members[0]!, c.rep))) return `q AS (\n  ${q0}\n)`

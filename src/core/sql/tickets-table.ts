@@ -77,15 +77,32 @@ function enumFromValues(type: string, column: string, source = 'staged_tickets')
 
 /** Quantile caches some reports make (quantiles.ts); a rebuild drops them with the tables they came from. */
 export const QUANTILE_CACHE_TABLES = { all: 'kpi_quantiles_all', vendor: 'kpi_quantiles_vendor', month: 'kpi_quantiles_month', cell: 'kpi_quantiles_cell' } as const
+/**
+ * The wall's quantile buckets (quantile-buckets.ts): the build makes the bounds table empty, the
+ * wall fills it when it makes the values and the cube, which go with the next build like the caches.
+ */
+export const QUANTILE_BUCKET_TABLES = { bounds: 'kpi_qbounds', values: 'kpi_qvalues', cube: 'kpi_qcube' } as const
+/** One list of bounds per duration with exact quantiles: fr_min, res_min, rec_min. */
+export const QUANTILE_BOUND_COLUMNS = ['m0', 'm1', 'm2'] as const
 
 /** Tables made by the build, under NEXT names until the swap. */
-export const BUILT_TABLES = ['tickets', 'calendar_days', 'kpi_cube', 'kpi_cube_nc', ...WALL_CUBES, 'tickets_pending', 'tickets_meta', 'ticket_duplicates']
+export const BUILT_TABLES = ['tickets', 'calendar_days', 'kpi_cube', 'kpi_cube_nc', ...WALL_CUBES, 'tickets_pending', 'tickets_meta', 'ticket_duplicates', QUANTILE_BUCKET_TABLES.bounds]
 const TEMP_TABLES = ['_keep', '_t', '_next', '_vcal', '_bh']
 const TYPES = [...Object.values(DIMENSION_TYPES), 'sw_customer']
 /** The build writes `tickets_n`, `sw_vendor_n` …; the swap renames them. */
 export const NEXT = '_n'
-/** Every table derived from the staged files: what a build makes, and the caches reports add to it. */
-export const DERIVED_TABLES = [...BUILT_TABLES, ...Object.values(QUANTILE_CACHE_TABLES)]
+/** Every table derived from the staged files: what a build makes, and the caches and buckets reports add to it. */
+export const DERIVED_TABLES = [...BUILT_TABLES, ...Object.values(QUANTILE_CACHE_TABLES), QUANTILE_BUCKET_TABLES.values, QUANTILE_BUCKET_TABLES.cube]
+
+/** What reports add to a build (caches, buckets) goes, and the build says it has none: made again on demand. */
+export const RESET_LAZY_SQL = [
+  ...DERIVED_TABLES.filter(t => !BUILT_TABLES.includes(t)).map(t => `DROP TABLE IF EXISTS ${t}`),
+  'UPDATE tickets_meta SET quantile_cache = false',
+  `DELETE FROM ${QUANTILE_BUCKET_TABLES.bounds}`,
+]
+
+/** A new random id for the build in place (tickets_meta.build): the wall's memory of one build's caches and answers (wall-quantiles.ts) must not carry over to tables put back from a snapshot. */
+export const NEW_BUILD_ID_SQL = 'UPDATE tickets_meta SET build = uuid()::VARCHAR'
 
 /**
  * The swap, one short transaction after a build that succeeded: the old tables and types
@@ -132,10 +149,11 @@ const ROW_KEY = '(r.file_idx::BIGINT * 4294967296 + r.row_no)'
  *    it up instead of re-reading every ticket; only exact quantiles read `tickets`.
  *    `kpi_cube_nc` is the same without category (at most vendors × months × 4 × 8 rows
  *    however many categories there are), for everything not filtered by category.
- * 6b. the wall's count cubes for the chart extras and the backlog (wall-cubes.ts).
+ * 6b. the wall's count cubes for the chart extras and the backlog (wall-cubes.ts), and the
+ *    empty bounds table of the quantile buckets (quantile-buckets.ts; filled on first use).
  * 7. `tickets_pending`: the unanswered tickets, whose SLA eligibility depends on as_of.
- * 8. `tickets_meta`: as_of of the loaded data, and whether the unfiltered quantiles are
- *    cached yet (quantiles.ts).
+ * 8. `tickets_meta`: as_of of the loaded data, whether the unfiltered quantiles are
+ *    cached yet (quantiles.ts), and a random id of the build (wall-quantiles.ts).
  *
  * `build(false)` skips the semi-join with `_keep` when it holds every staged row.
  */
@@ -255,6 +273,7 @@ FROM kpi_cube${NEXT}
 GROUP BY ALL
 ORDER BY mon, vendor, priority, channel`,
     ...wallCubeSteps(NEXT),
+    `CREATE TABLE ${QUANTILE_BUCKET_TABLES.bounds}${NEXT} (${QUANTILE_BOUND_COLUMNS.map(c => `${c} DOUBLE[]`).join(', ')})`,
     `CREATE TABLE tickets_pending${NEXT} AS
 SELECT w.vendor, w.mon, w.priority, w.channel, w.category, w.dow, w.hr, ${offhours('w')} AS offhours, w.created_ms, w.sla_target,
   ${bh7x24 ? 'NULL::INTEGER AS cal, NULL::DOUBLE AS c_created' : 'b.cal, b.c_created'}
@@ -264,16 +283,19 @@ ORDER BY w.created_ms`,
     `CREATE TABLE tickets_meta${NEXT} AS
 SELECT greatest(max(created_ms), coalesce(max(first_response_ms), max(created_ms)),
   coalesce(max(resolved_ms), max(created_ms)), coalesce(max(recovered_ms), max(created_ms))) AS max_ms,
-  false AS quantile_cache
+  false AS quantile_cache, uuid()::VARCHAR AS build
 FROM staged_tickets r ${survivors(dedupe)}`,
     ...TEMP_TABLES.map(n => `DROP TABLE IF EXISTS ${n}`),
   ]
   return { prepare, build, noDuplicatesSql }
 }
 
-/** as_of: the latest timestamp of any kind among the loaded tickets (made by the build). */
-export const AS_OF_SQL = `WITH m AS (SELECT epoch_ms(max_ms::BIGINT) AS ts FROM tickets_meta)
-SELECT strftime(ts, '%Y-%m-%d %H:%M:%S') AS as_of, epoch_ms(ts)::DOUBLE AS as_of_ms FROM m`
+/**
+ * as_of: the latest timestamp of any kind among the loaded tickets (made by the build), and the
+ * build's random id: what the wall made or answered for one build is good until the id changes.
+ */
+export const AS_OF_SQL = `WITH m AS (SELECT epoch_ms(max_ms::BIGINT) AS ts, build FROM tickets_meta)
+SELECT strftime(ts, '%Y-%m-%d %H:%M:%S') AS as_of, epoch_ms(ts)::DOUBLE AS as_of_ms, build FROM m`
 
 /** Per file: tickets that lost to a later row with the same vendor and ticket_id. */
 export const DUPLICATES_SQL = 'SELECT file_idx, duplicates FROM ticket_duplicates'

@@ -7,7 +7,8 @@ export async function derivedTables(e: Engine): Promise<Record<string, string[]>
   const present = new Set((await e.query<{ t: string }>(`SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'main'`)).map(r => r.t))
   for (const t of DERIVED_TABLES.filter(x => present.has(x))) {
     const types = await e.query<{ c: string, ty: string }>(`SELECT column_name AS c, data_type AS ty FROM duckdb_columns() WHERE table_name = '${t}' ORDER BY column_index`)
-    const rows = await e.query<{ r: string }>(`SELECT (COLUMNS(*))::VARCHAR FROM ${t}`)
+    // tickets_meta.build is a random id per build (or put back): not part of the data.
+    const rows = await e.query<{ r: string }>(`SELECT (COLUMNS(${t === 'tickets_meta' ? '* EXCLUDE (build)' : '*'}))::VARCHAR FROM ${t}`)
     out[t] = [types.map(x => `${x.c}:${x.ty.startsWith('ENUM(') ? 'ENUM' : x.ty}`).join(','), ...rows.map(r => JSON.stringify(r)).sort()]
   }
   return out
