@@ -59,6 +59,17 @@ async function bucketBounds(engine: Engine, st: BuildState): Promise<Bounds> {
 }
 
 /**
+ * Makes the bucket tables ahead of the first wide filter change, in the idle time after a load
+ * (the wall's storage job, src/stores/dataset.ts), where the data set is large enough for a
+ * full-range change to use them. Exact either way: only when they are made changes.
+ */
+export async function prepareBuckets(engine: Engine): Promise<void> {
+  const [m] = await engine.query<{ build: string | null, n: number }>('SELECT build, (SELECT count(*) FROM tickets)::DOUBLE AS n FROM tickets_meta')
+  if (!m?.build || m.n * 2 < BUCKETS_ABOVE) return
+  await bucketBounds(engine, buildState(engine, m.build))
+}
+
+/**
  * The engine for a batch's read-only queries: a query whose SQL the previous batch ran too is
  * answered with that batch's rows (copies), since the build is the same and the SQL holds every
  * input (filters, as_of and settings are literals). A month change leaves the trend and the

@@ -20,6 +20,7 @@ import { resolveFilters } from '../core/sql/filter-sql'
 import { breachBoardQuery } from '../core/sql/ticket-lists'
 import { computeWallExtras, filterOptions } from '../core/wall'
 import { computeWall } from '../core/wall-batch'
+import { prepareBuckets } from '../core/wall-quantiles'
 import { convertedInspection, readCanonicalFile } from '../import/canonical-read'
 import { failedImport } from '../import/import-file'
 import { takeEngine } from './engine-boot'
@@ -52,6 +53,8 @@ export interface WallBackend {
   replace: (files: ImportedFile[], snapshot?: Uint8Array) => Promise<ImportReport>
   /** The built tables as one file, for the storage to keep beside the files (src/core/snapshot.ts); null for the demo or tables that came from a snapshot. */
   snapshot?: () => Promise<Uint8Array[] | null>
+  /** Work a later filter change would otherwise wait for (the quantile buckets, src/core/wall-quantiles.ts), done while the wall is idle. */
+  prepare?: () => Promise<void>
   /** Adds parsed files to what is loaded (row groups of a data set at a URL, src/stores/remote.ts). */
   append: (files: ImportedFile[]) => Promise<ImportReport>
   /** The user's config in effect, stored with the data for the record. */
@@ -210,6 +213,7 @@ export async function createWallBackend(): Promise<WallBackend> {
     }),
     overrides: () => user,
     snapshot: () => serial(async () => (demo ? null : dataset.snapshot())),
+    prepare: () => serial(() => dataset.run(() => prepareBuckets(engine))),
     async loadDemo() {
       const [imported, snapshot] = await Promise.all([demoFiles(), demoSnapshot()])
       demo = true
