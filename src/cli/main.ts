@@ -16,7 +16,8 @@ import { parseDateTime } from '../core/parse-datetime'
 import { computeReport } from '../core/report'
 import { filterOptions } from '../core/wall'
 import { createNodeEngine } from '../db/node-engine'
-import { failedImport, importFile } from '../import/import-file'
+import { importIntoEngine } from '../import/engine-import'
+import { failedImport } from '../import/import-file'
 import { monthlyHtml, monthlyXlsx } from '../report/monthly-files'
 import { fileTooLarge } from '../import/read-grid'
 import { DEFAULT_READ_LIMITS } from '../import/types'
@@ -40,7 +41,8 @@ function asOfArg(text: string | null): AsOf | undefined {
 
 type Mapping = ReturnType<typeof parseMappingJson>
 
-async function importAll(args: ReportArgs, mapping: Mapping | undefined): Promise<ImportedFile[]> {
+/** Each file into the engine (its staging table waits there until the data set takes it). */
+async function importAll(engine: Engine, args: ReportArgs, mapping: Mapping | undefined): Promise<ImportedFile[]> {
   const out: ImportedFile[] = []
   for (const file of args.files) {
     const name = path.basename(file)
@@ -60,7 +62,7 @@ async function importAll(args: ReportArgs, mapping: Mapping | undefined): Promis
       out.push(failedImport(name, `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`))
       continue
     }
-    out.push(await importFile(bytes, name, { vendor, mapping: fileMapping }))
+    out.push(await importIntoEngine(engine, bytes, name, { vendor, mapping: fileMapping }))
   }
   return out
 }
@@ -83,16 +85,16 @@ async function report(args: ReportArgs): Promise<number> {
   const config = mergeConfig(args.config ? await readJson(args.config, 'config') as object : {})
   const mapping = args.map ? parseMappingJson(await readJson(args.map, 'mapping')) : undefined
   const asOf = asOfArg(args.asOf)
-  const imported = await importAll(args, mapping)
-  for (const f of imported) {
-    if (f.report.error) process.stderr.write(`servicewall: ${f.report.file}: ${f.report.error}\n`)
-  }
-  if (!imported.some(f => f.report.error === null)) {
-    process.stderr.write('servicewall: no file could be loaded; nothing to report.\n')
-    return 2
-  }
   const engine = await createNodeEngine()
   try {
+    const imported = await importAll(engine, args, mapping)
+    for (const f of imported) {
+      if (f.report.error) process.stderr.write(`servicewall: ${f.report.file}: ${f.report.error}\n`)
+    }
+    if (!imported.some(f => f.report.error === null)) {
+      process.stderr.write('servicewall: no file could be loaded; nothing to report.\n')
+      return 2
+    }
     const ds = await Dataset.open(engine, config)
     await ds.add(imported)
     const filters = { from: args.from, to: args.to, vendors: args.onlyVendors }
