@@ -18,6 +18,12 @@ export interface CsvShape {
   maxFields: number
   /** 1-based record numbers of the empty lines, which read_csv skips (a line of spaces it keeps). */
   emptyLines: number[]
+  /**
+   * Record numbers (1-based) of the records that may be blank: no byte in them but spaces,
+   * delimiters, enclosing quotes or characters that may be Unicode whitespace (see isValueByte).
+   * Every other record surely holds a value, so SQL checks only these for csv.ts's blank rows.
+   */
+  maybeBlank: number[]
   /** Where the last record ending within the first `headLimit` bytes ends (0: none does). */
   headEnd: number
 }
@@ -29,10 +35,12 @@ export function scanCsvShape(bytes: Uint8Array, delimiter: number, headLimit = I
   let cells = 0
   let maxFields = 0
   let headEnd = 0
+  const maybeBlank: number[] = []
   let i = 0
   while (i < n) {
     records++
     let fields = 1
+    let content = false
     for (;;) {
       // One field: quoted (must close right before a delimiter or line end) or unquoted (no quote in it).
       if (bytes[i] === QUOTE) {
@@ -41,10 +49,14 @@ export function scanCsvShape(bytes: Uint8Array, delimiter: number, headLimit = I
           if (j >= n) return null
           const c = bytes[j]
           if (c === QUOTE) {
-            if (bytes[j + 1] === QUOTE) j += 2
-            else break
+            if (bytes[j + 1] !== QUOTE) break
+            content = true
+            j += 2
           }
-          else j++
+          else {
+            if (!content && isValueByte(c as number)) content = true
+            j++
+          }
         }
         i = j + 1
       }
@@ -53,6 +65,7 @@ export function scanCsvShape(bytes: Uint8Array, delimiter: number, headLimit = I
           const c = bytes[i]
           if (c === delimiter || c === LF || c === CR) break
           if (c === QUOTE) return null
+          if (!content && isValueByte(c as number)) content = true
           i++
         }
       }
@@ -75,8 +88,17 @@ export function scanCsvShape(bytes: Uint8Array, delimiter: number, headLimit = I
     cells += fields
     if (fields > maxFields) maxFields = fields
     if (i <= headLimit) headEnd = i
+    if (!content) maybeBlank.push(records)
   }
-  return { records, cells, maxFields, emptyLines, headEnd }
+  return { records, cells, maxFields, emptyLines, maybeBlank, headEnd }
+}
+
+/**
+ * A byte that starts a character JavaScript's trim keeps: ASCII but spaces and controls, or the
+ * lead byte of U+00C0-U+07FF or U+4000-U+EFFF (CJK among them), where no whitespace lies.
+ */
+function isValueByte(c: number): boolean {
+  return (c > 0x20 && c < 0x80) || (c >= 0xc3 && c <= 0xdf) || (c >= 0xe4 && c <= 0xee)
 }
 
 /** The line that ends at `lf` (its LF) has no byte before its terminator. */

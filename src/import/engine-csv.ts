@@ -11,7 +11,7 @@ import type { Mapping } from '../core/schema'
 import type { ReadLimits } from './types'
 import { locateTable, HEADER_SCAN_ROWS } from '../core/locate-table'
 import { SAMPLE_ROWS } from '../core/column-content'
-import { cellCol, readCsvSql, rowNumberSql, blankRowSql } from '../core/sql/import-cells'
+import { blankRowSql, cellCol, readCsvSql, rowNumberSql } from '../core/sql/import-cells'
 import { num } from '../core/sql/literal'
 import { parseCsv, sniffDelimiter } from './csv'
 import { scanCsvShape } from './csv-shape'
@@ -22,6 +22,8 @@ import { DEFAULT_READ_LIMITS } from './types'
 const HEAD_BYTES = 1536 * 1024
 /** More empty lines than this inside a file: our parser reads it (each one is a term of the row number). */
 const MAX_EMPTY_LINES = 200
+/** More records that may be blank than this: SQL checks every record for blanks (slower, same result). */
+const MAX_BLANK_CANDIDATES = 5000
 
 export interface EngineCsv {
   /** Prefix of the work tables; `${p}_raw` holds the cells, `${p}_rows` the data rows with row_no. */
@@ -30,7 +32,6 @@ export interface EngineCsv {
   encoding: string
   located: LocatedTable
   width: number
-  rowNumber: string
   /** Data rows below the header (blank rows not counted). */
   rows: number
 }
@@ -65,13 +66,14 @@ export async function readCsvInEngine(engine: Engine, bytes: Uint8Array, mapping
   }
   const rowNumber = rowNumberSql(shape.emptyLines.map((line, j) => line - 1 - j))
   const cells = Array.from({ length: width }, (_, i) => cellCol(i)).join(', ')
-  await engine.exec(`CREATE TEMP VIEW ${p}_rows AS SELECT * FROM (SELECT ${rowNumber} AS row_no, ${cells} FROM ${p}_raw `
-    + `WHERE NOT (${blankRowSql(width)})) WHERE row_no > ${num(located.headerRow)}`)
+  const maybeBlank = shape.maybeBlank.length > MAX_BLANK_CANDIDATES ? null : shape.maybeBlank
+  await engine.exec(`CREATE TEMP VIEW ${p}_rows AS SELECT * FROM (SELECT ${rowNumber} AS row_no, ${cells} FROM ${p}_raw) `
+    + `WHERE row_no > ${num(located.headerRow)} AND NOT ${blankRowSql(width, maybeBlank, 'row_no')}`)
   const [count] = await engine.query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${p}_rows`)
   const rows = count?.n ?? 0
   located.rows = await sampleRows(engine, p, width, rows)
   located.rowNumbers = located.rows.map(() => 0)
-  return { p, file, encoding, located, width, rowNumber, rows }
+  return { p, file, encoding, located, width, rows }
 }
 
 /** The rows sampleRows (column-content.ts) would take from all the rows: the first, middle and last third of SAMPLE_ROWS. */

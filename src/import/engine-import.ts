@@ -60,7 +60,7 @@ async function mapInEngine(engine: Engine, csv: NonNullable<Awaited<ReturnType<t
     throw new MappingError(file, missing, headers, notFound)
   }
   const defaultVendor = opts.vendor?.trim() || defaultVendorFromFileName(file)
-  const m: MapPlan = { p, cols, headers, width: csv.width, rowNumber: csv.rowNumber, headerRow: located.headerRow, defaultVendor }
+  const m: MapPlan = { p, cols, headers, width: csv.width, defaultVendor }
   await engine.exec(dataTableSql(m))
   await loadLookups(engine, p, plan, { ...plan.dateOpts, date1904: located.date1904 })
   await engine.exec(evalTableSql(m))

@@ -19,14 +19,27 @@ export function cellCol(index: number): string {
   return `c${num(index)}`
 }
 
-/** `cell.trim()` of JavaScript ('' for an absent cell). */
-export function jsTrim(expr: string): string {
-  return `coalesce(trim(${expr}, ${str(JS_WHITESPACE)}), '')`
+/** ASCII printable or a CJK ideograph: surely not whitespace (as ticket-mapper.ts's isPrintable). */
+function printable(codepoint: string): string {
+  return `(${codepoint} BETWEEN 33 AND 126 OR ${codepoint} BETWEEN 19968 AND 40959)`
 }
 
-/** cellAt: the trimmed cell, '' when absent, empty or a NULL placeholder. */
-export function cleanCell(expr: string): string {
-  const t = jsTrim(expr)
+/** True when the cell needs no trim: its first and last characters are not whitespace (most cells; trim with a set of characters is slow). */
+function trimmed(c: string): string {
+  return `(${printable(`ascii(${c})`)} AND ${printable(`ascii(right(${c}, 1))`)})`
+}
+
+/** `cell.trim()` of JavaScript ('' for an absent cell). */
+export function jsTrim(c: string): string {
+  return `(CASE WHEN ${c} IS NULL THEN '' WHEN ${trimmed(c)} THEN ${c} ELSE trim(${c}, ${str(JS_WHITESPACE)}) END)`
+}
+
+/**
+ * cellAt: the trimmed cell, '' when absent, empty or a NULL placeholder. The trim is written
+ * once: DuckDB hoists a repeated subexpression and then runs it on every row, branch or not.
+ */
+export function cleanCell(c: string): string {
+  const t = jsTrim(c)
   return `(CASE WHEN ${t} IN (${[...NULL_PLACEHOLDERS].map(str).join(', ')}) THEN '' ELSE ${t} END)`
 }
 
@@ -57,7 +70,13 @@ export function rowNumberSql(skipped: readonly number[]): string {
   return ['rowid + 1', ...skipped.map(k => `(rowid >= ${num(k)})::INTEGER`)].join(' + ')
 }
 
-/** True for a record of blanks only (csv.ts isBlankRow): it is skipped, not rejected. */
-export function blankRowSql(width: number): string {
-  return Array.from({ length: width }, (_, i) => `${jsTrim(cellCol(i))} = ''`).join(' AND ') || 'true'
+/**
+ * True for a record of blanks only (csv.ts isBlankRow): it is skipped, not rejected. Only the
+ * records the byte scan could not rule out are checked (`maybeBlank`; null: check every record).
+ */
+export function blankRowSql(width: number, maybeBlank: readonly number[] | null, rowNo: string): string {
+  const blank = Array.from({ length: width }, (_, i) => `${jsTrim(cellCol(i))} = ''`).join(' AND ') || 'true'
+  if (maybeBlank === null) return blank
+  // CASE, not AND: DuckDB may reorder an AND and run the costly side on every record.
+  return maybeBlank.length ? `(CASE WHEN ${rowNo} IN (${maybeBlank.map(num).join(', ')}) THEN ${blank} ELSE false END)` : 'false'
 }

@@ -6,7 +6,7 @@
  */
 import type { Columns } from '../ticket-mapper'
 import type { MappingTarget } from '../schema'
-import { blankRowSql, cellCol, cleanCell, jsTrim, str } from './import-cells'
+import { cellCol, cleanCell, jsTrim, str } from './import-cells'
 import { timestampSql } from './import-dates'
 import { num } from './literal'
 
@@ -31,24 +31,22 @@ export interface MapPlan {
   headers: readonly string[]
   /** Cells of the widest record (the raw table's columns). */
   width: number
-  rowNumber: string
-  headerRow: number
   defaultVendor: string
 }
 
 const f = (t: MappingTarget) => `f_${t}`
 
-/** Rows below the header that are not blank, with their cleaned cells. */
+/** The data rows (the `_rows` view: below the header, not blank) with their cleaned cells. */
 export function dataTableSql(m: MapPlan): string {
   const w = m.headers.length
   const extra = Array.from({ length: Math.max(0, m.width - w) }, (_, k) => m.width - 1 - k)
     .map(i => `WHEN ${jsTrim(cellCol(i))} <> '' THEN ${num(i + 1)}`)
   const raw = (c: number) => (c >= 0 ? `coalesce(${cellCol(c)}, '')` : `''`)
   const cells = TEXT_TARGETS.map(t => `${m.cols[t] >= 0 ? cleanCell(cellCol(m.cols[t])) : `''`} AS ${f(t)}`)
-  return `CREATE TEMP TABLE ${m.p}_data AS SELECT * FROM (SELECT ${m.rowNumber} AS row_no, `
+  return `CREATE TEMP TABLE ${m.p}_data AS SELECT row_no, `
     + `${extra.length ? `CASE ${extra.join(' ')} END` : 'NULL::INTEGER'} AS extra, `
     + `${raw(m.cols.ticket_id)} = ${str(m.headers[m.cols.ticket_id] ?? '')} AND ${raw(m.cols.created_at)} = ${str(m.headers[m.cols.created_at] ?? '')} AS header_again, `
-    + `${cells.join(', ')} FROM ${m.p}_raw WHERE NOT (${blankRowSql(m.width)})) WHERE row_no > ${num(m.headerRow)}`
+    + `${cells.join(', ')} FROM ${m.p}_rows`
 }
 
 /** Every row with its parsed values and, for a rejected one, its reason code. */
