@@ -52,12 +52,11 @@ export async function engineFacts(engine: Engine, p: string, width: number) {
   }
   async function fetchMissing(): Promise<boolean> {
     if (missing.size === 0 && missingEvidence.size === 0) return false
-    const cols = [...missing]
-    if (cols.length) {
-      const sel = cols.flatMap(c => [`arg_min(${jsTrim(cellCol(c))}, row_no) FILTER (WHERE ${jsTrim(cellCol(c))} <> '') AS first_${c}`,
-        `count(*) FILTER (WHERE ${cleanCell(cellCol(c))} <> '') > 0 AS has_${c}`])
-      const [r] = await engine.query<Record<string, unknown>>(`SELECT ${sel.join(', ')} FROM ${p}_rows`)
-      for (const c of cols) known.set(c, { first: (r?.[`first_${c}`] as string | null) ?? null, hasValue: r?.[`has_${c}`] === true })
+    // The first value and the first non-blank one: scans in record order that stop at the first hit.
+    for (const c of missing) {
+      const [first] = await engine.query<{ v: string }>(`SELECT ${jsTrim(cellCol(c))} AS v FROM ${p}_rows WHERE ${jsTrim(cellCol(c))} <> '' LIMIT 1`)
+      const [value] = first === undefined ? [] : await engine.query(`SELECT 1 FROM ${p}_rows WHERE ${cleanCell(cellCol(c))} <> '' LIMIT 1`)
+      known.set(c, { first: first?.v ?? null, hasValue: value !== undefined })
     }
     const ev = [...missingEvidence]
     if (ev.length) {

@@ -62,7 +62,7 @@ describe('scanCsvShape', () => {
     expect(scan('a,b\n"x\ny",2\n\n3\r\n\r\n4')).toEqual({ records: 6, cells: 8, maxFields: 2, emptyLines: [3, 5], maybeBlank: [3, 5], headEnd: 19 })
   })
   it('lists every record that may be blank, and no record holding a value', () => {
-    expect(scan(' , \n"",""\n\u00a0,\u3000\nx\n中文\n" "\n""""\n\n').maybeBlank).toEqual([1, 2, 3, 6, 8])
+    expect(scan(' , \n"",""\n\u00a0,\u3000\nx\n中文\n" "\n""""\n\n')?.maybeBlank).toEqual([1, 2, 3, 6, 8])
   })
   it('refuses what read_csv would read otherwise than csv.ts', () => {
     for (const bad of ['a,b"c\n', '"ab"c,d\n', '"open\n', 'a\rb\n', 'a," x"y\n']) expect(scan(bad), bad).toBeNull()
