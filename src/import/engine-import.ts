@@ -62,8 +62,12 @@ async function mapInEngine(engine: Engine, csv: NonNullable<Awaited<ReturnType<t
   const defaultVendor = opts.vendor?.trim() || defaultVendorFromFileName(file)
   const m: MapPlan = { p, cols, headers, width: csv.width, defaultVendor }
   await engine.exec(dataTableSql(m))
+  // Each step's input goes as soon as the next holds what it needs: fewer copies of the file at the peak.
+  for (const sql of [`DROP VIEW ${p}_rows`, `DROP TABLE ${p}_raw`]) await engine.exec(sql)
+  await engine.dropFile?.(csv.file)
   await loadLookups(engine, p, plan, { ...plan.dateOpts, date1904: located.date1904 })
   await engine.exec(evalTableSql(m))
+  await engine.exec(`DROP TABLE ${p}_data`)
   const scale = plan.satisfactionScale ?? await satisfactionScale(engine, p)
   const table = `sw_imported_${tables++}`
   await engine.exec(stagedSql(m, table, scale))
