@@ -10,6 +10,13 @@ export interface Engine {
   query: <T = Row>(sql: string, params?: readonly SqlParam[]) => Promise<T[]>
   /** Loads an Arrow IPC stream into `table`: a new table, or appended by column position. */
   insertArrowIPC: (table: string, ipc: Uint8Array, create: boolean) => Promise<void>
+  /**
+   * Makes bytes readable by SQL under `name` (read_csv('name')). The browser transfers the
+   * buffer to the database worker: the caller must not use it afterwards. Absent on a test double.
+   */
+  registerFile?: (name: string, bytes: Uint8Array) => Promise<void>
+  /** Forgets a registered file and its bytes. */
+  dropFile?: (name: string) => Promise<void>
   close: () => Promise<void>
   /**
    * The number of the database behind the engine (browser): it changes when a crashed or

@@ -44,6 +44,12 @@ export async function createNodeEngine(): Promise<Engine> {
       // insertArrowTable does not survive two apache-arrow module instances (ESM app, CJS duckdb); IPC bytes do.
       conn.insertArrowFromIPCStream(ipc, { name: table, create })
     },
+    async registerFile(name, bytes) {
+      db.registerFileBuffer(name, bytes)
+    },
+    async dropFile(name) {
+      db.dropFile(name)
+    },
     async close() {
       conn.close()
       await db.reset()
