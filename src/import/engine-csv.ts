@@ -76,18 +76,23 @@ export async function readCsvInEngine(engine: Engine, bytes: Uint8Array, mapping
   return { p, file, encoding, located, width, rows }
 }
 
-/** The rows sampleRows (column-content.ts) would take from all the rows: the first, middle and last third of SAMPLE_ROWS. */
+/**
+ * The rows sampleRows (column-content.ts) would take from all the rows: the first, middle and last
+ * third of SAMPLE_ROWS. LIMIT/OFFSET in the record order the scan keeps (no window over every row).
+ */
 async function sampleRows(engine: Engine, p: string, width: number, n: number): Promise<string[][]> {
   const third = Math.floor(SAMPLE_ROWS / 3)
-  const mid = Math.floor(n / 2 - third / 2)
-  const where = n <= SAMPLE_ROWS ? 'true' : `k < ${third} OR (k >= ${mid} AND k < ${mid + third}) OR k >= ${n - (SAMPLE_ROWS - 2 * third)}`
-  const rows = await engine.query<Record<string, string | null>>(
-    `SELECT * FROM (SELECT row_number() OVER (ORDER BY row_no) - 1 AS k, * FROM ${p}_rows) WHERE ${where} ORDER BY k`)
+  const last = SAMPLE_ROWS - 2 * third
+  const parts = n <= SAMPLE_ROWS ? [[n, 0]] : [[third, 0], [third, Math.floor(n / 2 - third / 2)], [last, n - last]]
+  const sql = parts.map(([limit, offset]) => `SELECT * FROM (SELECT * FROM ${p}_rows LIMIT ${num(limit!)} OFFSET ${num(offset!)})`).join(' UNION ALL ')
+  const rows = await engine.query<Record<string, string | null>>(`${sql} ORDER BY row_no`)
   return rows.map(r => Array.from({ length: width }, (_, i) => r[cellCol(i)] ?? ''))
 }
 
+/** Drops every work table of an import (`${p}_…`) and its registered file. */
 export async function dropCsvInEngine(engine: Engine, p: string): Promise<void> {
-  for (const sql of [`DROP VIEW IF EXISTS ${p}_rows`, ...['raw', 'data', 'eval', 'dt', 'dur', 'pri', 'chan', 'reopen', 'sat', 'fault', 'lookup']
-    .map(t => `DROP TABLE IF EXISTS ${p}_${t}`)]) await engine.exec(sql).catch(() => undefined)
+  await engine.exec(`DROP VIEW IF EXISTS ${p}_rows`).catch(() => undefined)
+  const tables = await engine.query<{ t: string }>(`SELECT table_name AS t FROM duckdb_tables() WHERE starts_with(table_name, '${p}_')`).catch(() => [])
+  for (const { t } of tables) await engine.exec(`DROP TABLE IF EXISTS "${t}"`).catch(() => undefined)
   await engine.dropFile?.(`${p}.csv`).catch(() => undefined)
 }

@@ -13,10 +13,13 @@ import { reasonText } from '../core/import-reasons'
 import type { RejectedCells } from '../core/import-reasons'
 import { planColumns } from '../core/plan-columns'
 import { REQUIRED_TARGETS } from '../core/schema'
-import type { MappingTarget } from '../core/schema'
-import { dataTableSql, evalTableSql, stagedSql } from '../core/sql/import-map'
+import type { MappingTarget, RejectedRow } from '../core/schema'
+import type { SatisfactionScale } from '../core/normalize'
+import type { ColumnPlan } from '../core/plan-columns'
+import { evalTableSql, rejectedSql, stagedSql } from '../core/sql/import-map'
 import type { MapPlan } from '../core/sql/import-map'
 import { knownFlags } from '../core/ticket-mapper'
+import type { EngineCsv } from './engine-csv'
 import { dropCsvInEngine, readCsvInEngine } from './engine-csv'
 import { engineFacts, loadLookups, satisfactionScale, warningsOf } from './engine-plan'
 import { failedImport, importFile } from './import-file'
@@ -47,7 +50,7 @@ export async function importIntoEngine(engine: Engine, bytes: Uint8Array, file: 
 
 let tables = 0
 
-async function mapInEngine(engine: Engine, csv: NonNullable<Awaited<ReturnType<typeof readCsvInEngine>>>, file: string, opts: ImportOptions): Promise<ImportedFile> {
+async function mapInEngine(engine: Engine, csv: EngineCsv, file: string, opts: ImportOptions): Promise<ImportedFile> {
   const { located, p } = csv
   const { headers } = located
   const facts = await engineFacts(engine, p, csv.width)
@@ -60,19 +63,42 @@ async function mapInEngine(engine: Engine, csv: NonNullable<Awaited<ReturnType<t
     throw new MappingError(file, missing, headers, notFound)
   }
   const defaultVendor = opts.vendor?.trim() || defaultVendorFromFileName(file)
-  const m: MapPlan = { p, cols, headers, width: csv.width, defaultVendor }
-  await engine.exec(dataTableSql(m))
-  // Each step's input goes as soon as the next holds what it needs: fewer copies of the file at the peak.
-  for (const sql of [`DROP VIEW ${p}_rows`, `DROP TABLE ${p}_raw`]) await engine.exec(sql)
-  await engine.dropFile?.(csv.file)
-  await loadLookups(engine, p, plan, { ...plan.dateOpts, date1904: located.date1904 })
-  await engine.exec(evalTableSql(m))
-  await engine.exec(`DROP TABLE ${p}_data`)
-  const scale = plan.satisfactionScale ?? await satisfactionScale(engine, p)
+  const textLookups = await loadLookups(engine, p, plan, { ...plan.dateOpts, date1904: located.date1904 })
+  const m: MapPlan = { p, cols, headers, width: csv.width, defaultVendor, textLookups }
   const table = `sw_imported_${tables++}`
-  await engine.exec(stagedSql(m, table, scale))
-  const rejectedCells = await engine.query<RejectedCells>(`SELECT * FROM ${p}_eval WHERE reason IS NOT NULL ORDER BY row_no`)
-  const rejected = rejectedCells.map(r => ({ file, row: r.row_no, reason: reasonText(r, headers, cols, plan.decimalComma) }))
+  try {
+    await engine.exec(evalTableSql(m, table))
+    const rejectedCells = await engine.query<RejectedCells>(rejectedSql(m, table))
+    const rejected = rejectedCells.map(r => ({ file, row: r.row_no, reason: reasonText(r, headers, cols, plan.decimalComma) }))
+    const scale = plan.satisfactionScale ?? await satisfactionScale(engine, table)
+    const warnings = await warningsOf(engine, p, table, cols, plan.decimalComma, scale)
+    // The cells go before the staging table is finished: fewer copies of the file at the peak.
+    await engine.exec(`DROP VIEW ${p}_rows`)
+    await engine.exec(`DROP TABLE ${p}_raw`)
+    await engine.dropFile?.(csv.file)
+    for (const sql of stagedSql(table, scale)) await engine.exec(sql)
+    return await imported(engine, { csv, file, plan, table, rejected, scale, warnings, defaultVendor })
+  }
+  catch (e) {
+    await engine.exec(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined)
+    throw e
+  }
+}
+
+interface Done {
+  csv: EngineCsv
+  file: string
+  plan: ColumnPlan
+  table: string
+  rejected: RejectedRow[]
+  scale: SatisfactionScale | null
+  warnings: string[]
+  defaultVendor: string
+}
+
+/** The ImportedFile of a staging table the engine import made. */
+async function imported(engine: Engine, { csv, file, plan, table, rejected, scale, warnings, defaultVendor }: Done): Promise<ImportedFile> {
+  const { cols } = plan
   const [staged] = await engine.query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${table}`)
   const loaded = staged?.n ?? 0
   const known = knownFlags(cols)
@@ -80,7 +106,7 @@ async function mapInEngine(engine: Engine, csv: NonNullable<Awaited<ReturnType<t
     report: {
       file, format: 'csv', encoding: csv.encoding, rows: csv.rows, loaded, rejected: rejected.length, duplicates: 0, error: null,
       kind: 'tickets', vendor: plan.mapping.vendor ? null : defaultVendor,
-      warnings: await warningsOf(engine, p, cols, plan.decimalComma, scale), columns: columnReport(located, plan, scale),
+      warnings, columns: columnReport(csv.located, plan, scale),
       missing: missingFields(known, cols.priority >= 0),
     },
     rejected,

@@ -15,10 +15,21 @@ export interface Utf8Text {
   bytes: Uint8Array
 }
 
+let validUtf8 = (bytes: Uint8Array): boolean => isValid('utf-8', bytes)
+
+/**
+ * A faster check that bytes are valid UTF-8, where the runtime has one (Node's isUtf8: 10 ms
+ * for 173 MB where decoding with TextDecoder takes 0.6 s). It must accept exactly what
+ * TextDecoder's fatal mode accepts (the differential tests compare the encodings found).
+ */
+export function useUtf8Validator(valid: (bytes: Uint8Array) => boolean): void {
+  validUtf8 = valid
+}
+
 export function toUtf8(bytes: Uint8Array): Utf8Text {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const rest = bytes.subarray(3)
-    if (!isValid('utf-8', rest)) throw new ImportError(UNKNOWN_ENCODING_MESSAGE)
+    if (!validUtf8(rest)) throw new ImportError(UNKNOWN_ENCODING_MESSAGE)
     if (rest.includes(0)) throw new ImportError(BINARY_MESSAGE)
     return { encoding: 'utf-8-bom', bytes: rest }
   }
@@ -30,7 +41,7 @@ export function toUtf8(bytes: Uint8Array): Utf8Text {
     return { encoding: label, bytes: out }
   }
   if (bytes.includes(0)) throw new ImportError(BINARY_MESSAGE)
-  if (isValid('utf-8', bytes)) return { encoding: 'utf-8', bytes }
+  if (validUtf8(bytes)) return { encoding: 'utf-8', bytes }
   if (isPlausibleGbk(bytes)) {
     const out = transcode('gb18030', bytes)
     // GB18030 has its own byte order mark (84 31 95 33), U+FEFF in UTF-8.

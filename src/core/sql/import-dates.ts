@@ -1,39 +1,33 @@
 /**
- * Timestamps in SQL, exactly as parse-datetime.ts reads them. Its fixed layout
- * ('YYYY-MM-DD', 'YYYY-MM-DD HH:MM', 'YYYY-MM-DD HH:MM:SS(.fff)(Z)', '-' or '/', ' ' or 'T')
- * is read per row here; every other layout (Excel serials, 上午/下午, AM/PM, 年月日, month
- * names, day-first dates …) is parsed by parseDateTime once per DISTINCT text and joined.
+ * Timestamps in SQL, exactly as parse-datetime.ts reads them. The layouts exports write most
+ * ('YYYY-MM-DD', 'YYYY-MM-DD HH:MM', 'YYYY-MM-DD HH:MM:SS', '-' or '/', ' ' or 'T', a 'Z' after
+ * the seconds) are read per row by try_strptime; every other text (Excel serials, 上午/下午,
+ * AM/PM, 年月日, month names, day-first dates, fractions, cells to trim …) is parsed by
+ * parseDateTime once per DISTINCT raw text and joined.
  */
 
-const TIME = '(?:[ T]\\d{2}:\\d{2}(?::\\d{2}(?:Z|\\.\\d+Z?)?)?)?'
-/** Texts parseDateTime reads at fixed positions (fixedLayout returns a number or INVALID for them). */
-export const FIXED_LAYOUT_RE = `\\d{4}-\\d{2}-\\d{2}${TIME}|\\d{4}/\\d{2}/\\d{2}${TIME}`
+const TIMES = [' %H:%M:%S', 'T%H:%M:%S', ' %H:%M', 'T%H:%M', '', ' %H:%M:%SZ', 'T%H:%M:%SZ']
 
-const int = (t: string, from: number, len: number) => `TRY_CAST(substr(${t}, ${from}, ${len}) AS INTEGER)`
+/** The formats of the fast layouts, the commonest first (try_strptime takes the first that reads). */
+const FORMATS = ['-', '/'].flatMap(sep => TIMES.map(time => `'%Y${sep}%m${sep}%d${time}'`))
 
-/** Wall-clock ms of a text in the fixed layout; NULL when it is not a valid date (2025-02-30, hour 25). */
-export function fixedLayoutMs(t: string): string {
-  const timed = `length(${t}) > 10`
-  const seconds = `CASE WHEN length(${t}) >= 19 THEN ${int(t, 18, 2)} ELSE 0 END`
-  const fraction = `CASE WHEN length(${t}) >= 21 THEN TRY_CAST(rpad(left(regexp_extract(${t}, '\\.(\\d+)', 1), 3), 3, '0') AS INTEGER) ELSE 0 END`
-  const hour = `CASE WHEN ${timed} THEN ${int(t, 12, 2)} ELSE 0 END`
-  const minute = `CASE WHEN ${timed} THEN ${int(t, 15, 2)} ELSE 0 END`
-  const day = `try_strptime(substr(${t}, 1, 4) || '-' || substr(${t}, 6, 2) || '-' || substr(${t}, 9, 2), '%Y-%m-%d')`
-  return `(CASE WHEN ${int(t, 1, 4)} >= 1000 AND ${hour} <= 23 AND ${minute} <= 59 AND ${seconds} <= 59 `
-    + `THEN epoch_ms(${day})::DOUBLE + ((${hour} * 60 + ${minute}) * 60 + ${seconds}) * 1000 + ${fraction} END)`
-}
+const TIME_RE = '(?:[ T]\\d{2}:\\d{2}(?::\\d{2}Z?)?)?'
 
 /**
- * The ms of a cleaned timestamp cell: NULL for '' and for a text that is not a date.
- * `residual` is the joined lookup's ms for texts outside the fixed layout.
+ * Texts read per row: digits at fixed positions, the year 1000 or later (parseDateTime's
+ * fixedLayout reads exactly these, trimmed and never a NULL placeholder). try_strptime alone would
+ * take more (one-digit fields, spaces, short years), hence the exact shape.
  */
-export function timestampSql(t: string, residual: string): string {
-  return `(CASE WHEN ${t} = '' THEN NULL WHEN regexp_full_match(${t}, '${FIXED_LAYOUT_RE}') THEN ${fixedLayoutMs(t)} ELSE ${residual} END)`
+export const FAST_LAYOUT_RE = `[1-9]\\d{3}-\\d{2}-\\d{2}${TIME_RE}|[1-9]\\d{3}/\\d{2}/\\d{2}${TIME_RE}`
+
+/** Wall-clock ms of a raw cell in a fast layout; NULL when it is not a valid date (2025-02-30, hour 24). */
+export function fastLayoutMs(raw: string): string {
+  return `epoch_ms(try_strptime(${raw}, [${FORMATS.join(', ')}]))::DOUBLE`
 }
 
-/** The condition for texts that need the TypeScript parser (the lookup's keys). */
-export function residualDateSql(t: string): string {
-  return `${t} <> '' AND NOT regexp_full_match(${t}, '${FIXED_LAYOUT_RE}')`
+/** The raw texts (never NULL) that need the TypeScript parser: the keys of the date lookup. */
+export function residualDateSql(raw: string): string {
+  return `NOT regexp_full_match(${raw}, '${FAST_LAYOUT_RE}')`
 }
 
 /**

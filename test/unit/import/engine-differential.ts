@@ -12,16 +12,16 @@ export interface Side {
   engine: boolean
 }
 
-/** The canonical tickets of an import, read back through DuckDB either way so both compare alike. */
+/** The canonical tickets of an import, read back through DuckDB either way so both compare alike (in row order: a staging table's rows need not be). */
 async function tickets(engine: Engine, f: ImportedFile): Promise<unknown[]> {
   if (f.table) {
-    const rows = await engine.query(`SELECT * FROM ${f.table}`)
+    const rows = await engine.query(`SELECT * FROM ${f.table} ORDER BY row_no`)
     await engine.exec(`DROP TABLE ${f.table}`)
     return rows
   }
   if (!f.ipc) return []
   await engine.insertArrowIPC('diff_js', f.ipc, true)
-  const rows = await engine.query('SELECT * FROM diff_js')
+  const rows = await engine.query(`SELECT * FROM diff_js${f.kind === 'tickets' ? ' ORDER BY row_no' : ''}`)
   await engine.exec('DROP TABLE diff_js')
   return rows
 }
