@@ -133,8 +133,13 @@ export async function loadLookups(engine: Engine, p: string, plan: ColumnPlan, d
   ]
   const of = await keySets(engine, p, sets)
   const texts = (r: Record<string, string>[]) => r.map(x => x.k ?? '')
-  const dates = stamps.map(t => `SELECT k FROM (${of(t)}) WHERE k IS NOT NULL`).join(' UNION ')
-  await lookup(engine, lookupTable(p, 'dates'), dates, r => dateLookup(texts(r), dateOpts))
+  const dates = (t: MappingTarget) => `SELECT k FROM (${of(t)}) WHERE k IS NOT NULL`
+  await lookup(engine, lookupTable(p, 'dates'), stamps.map(dates).join(' UNION '), r => dateLookup(texts(r), dateOpts))
+  // Each timestamp column joins only its own texts: a smaller hash table per join (the texts were parsed once).
+  for (const t of stamps) {
+    await engine.exec(`CREATE TEMP TABLE ${lookupTable(p, `dates_${t}`)} AS SELECT * FROM ${lookupTable(p, 'dates')} WHERE k IN (${dates(t)})`)
+  }
+  await engine.exec(`DROP TABLE ${lookupTable(p, 'dates')}`)
   const by: Partial<Record<MappingTarget, (t: string[]) => LookupTable>> = {
     priority: priorityLookup, channel: channelLookup, reopen_count: reopenLookup,
     satisfaction: t => satisfactionLookup(t, decimalComma.has(cols.satisfaction)),

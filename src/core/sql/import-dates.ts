@@ -1,28 +1,29 @@
 /**
  * Timestamps in SQL, exactly as parse-datetime.ts reads them. The layouts exports write most
  * ('YYYY-MM-DD', 'YYYY-MM-DD HH:MM', 'YYYY-MM-DD HH:MM:SS', '-' or '/', ' ' or 'T', a 'Z' after
- * the seconds) are read per row by try_strptime; every other text (Excel serials, 上午/下午,
+ * the seconds) are read per row by a cast; every other text (Excel serials, 上午/下午,
  * AM/PM, 年月日, month names, day-first dates, fractions, cells to trim …) is parsed by
  * parseDateTime once per DISTINCT raw text and joined.
  */
-
-const TIMES = [' %H:%M:%S', 'T%H:%M:%S', ' %H:%M', 'T%H:%M', '', ' %H:%M:%SZ', 'T%H:%M:%SZ']
-
-/** The formats of the fast layouts, the commonest first (try_strptime takes the first that reads). */
-const FORMATS = ['-', '/'].flatMap(sep => TIMES.map(time => `'%Y${sep}%m${sep}%d${time}'`))
 
 const TIME_RE = '(?:[ T]\\d{2}:\\d{2}(?::\\d{2}Z?)?)?'
 
 /**
  * Texts read per row: digits at fixed positions, the year 1000 or later (parseDateTime's
- * fixedLayout reads exactly these, trimmed and never a NULL placeholder). try_strptime alone would
- * take more (one-digit fields, spaces, short years), hence the exact shape.
+ * fixedLayout reads exactly these, trimmed and never a NULL placeholder). The cast alone would
+ * take more (one-digit fields, spaces, offsets, fractions), hence the exact shape.
  */
 export const FAST_LAYOUT_RE = `[1-9]\\d{3}-\\d{2}-\\d{2}${TIME_RE}|[1-9]\\d{3}/\\d{2}/\\d{2}${TIME_RE}`
 
-/** Wall-clock ms of a raw cell in a fast layout; NULL when it is not a valid date (2025-02-30, hour 24). */
+/**
+ * Wall-clock ms of a raw cell in a fast layout; NULL when it is not a valid date (2025-02-30,
+ * minute 60). The cast reads exactly these layouts as parseDateTime does but for the hour 24,
+ * which it takes for the next day. (DuckDB evaluates this on rows whose text the lookup holds
+ * too: try_strptime, failing, cost 3.7 µs a format there, 10 s at 1 M rows of `2025/3/7 9:05`;
+ * a failing cast costs 0.15 µs.)
+ */
 export function fastLayoutMs(raw: string): string {
-  return `epoch_ms(try_strptime(${raw}, [${FORMATS.join(', ')}]))::DOUBLE`
+  return `(CASE WHEN ${raw} LIKE '___________24%' THEN NULL ELSE epoch_ms(TRY_CAST(${raw} AS TIMESTAMP))::DOUBLE END)`
 }
 
 /** The raw texts (never NULL) that need the TypeScript parser: the keys of the date lookup. */

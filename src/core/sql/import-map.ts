@@ -37,7 +37,7 @@ export interface MapPlan {
   textLookups: ReadonlySet<TextTarget>
 }
 
-/** The lookup table of a target (or of the dates, the fault triples). */
+/** The lookup table of a target (or of a timestamp column's other layouts, `dates_<target>`, the fault triples). */
 export function lookupTable(p: string, name: string): string {
   return `${p}_l_${name}`
 }
@@ -69,7 +69,7 @@ function stamps(m: MapPlan, part: Part): void {
     }
     // The lookup holds every raw text outside the fast layouts: a text it lacks is read per row.
     const fast = fastLayoutMs(`r.${cellCol(m.cols[t])}`)
-    part.select.push(`${lookupValue(m, part, 'dates', `d${i}`, key, 'ms', fast)} AS ${t}_ms`, `${lookupValue(m, part, 'dates', `d${i}`, key, 'has', 'true')} AS ${t}_has`)
+    part.select.push(`${lookupValue(m, part, `dates_${t}`, `d${i}`, key, 'ms', fast)} AS ${t}_ms`, `${lookupValue(m, part, `dates_${t}`, `d${i}`, key, 'has', 'true')} AS ${t}_has`)
   })
 }
 
