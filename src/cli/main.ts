@@ -16,6 +16,7 @@ import { parseDateTime } from '../core/parse-datetime'
 import { computeReport } from '../core/report'
 import { filterOptions } from '../core/wall'
 import { createNodeEngine } from '../db/node-engine'
+import { importIntoEngine } from '../import/engine-import'
 import { failedImport, importFile } from '../import/import-file'
 import { monthlyHtml, monthlyXlsx } from '../report/monthly-files'
 import { fileTooLarge } from '../import/read-grid'
@@ -41,7 +42,11 @@ function asOfArg(text: string | null): AsOf | undefined {
 
 type Mapping = ReturnType<typeof parseMappingJson>
 
-async function importAll(args: Pick<ReportArgs, 'files' | 'vendors' | 'fileMaps'>, mapping: Mapping | undefined): Promise<ImportedFile[]> {
+/**
+ * Each file imported: into the engine (its staging table waits there until the data set takes it),
+ * or, with no engine (convert, which writes the canonical Arrow IPC), by the JS import.
+ */
+async function importAll(engine: Engine | null, args: Pick<ReportArgs, 'files' | 'vendors' | 'fileMaps'>, mapping: Mapping | undefined): Promise<ImportedFile[]> {
   const out: ImportedFile[] = []
   for (const file of args.files) {
     const name = path.basename(file)
@@ -66,7 +71,8 @@ async function importAll(args: Pick<ReportArgs, 'files' | 'vendors' | 'fileMaps'
       out.push(failedImport(name, `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`))
       continue
     }
-    out.push(await importFile(bytes, name, { vendor, mapping: fileMapping }))
+    const opts = { vendor, mapping: fileMapping }
+    out.push(engine ? await importIntoEngine(engine, bytes, name, opts) : await importFile(bytes, name, opts))
   }
   return out
 }
@@ -89,16 +95,16 @@ async function report(args: ReportArgs): Promise<number> {
   const config = mergeConfig(args.config ? await readJson(args.config, 'config') as object : {})
   const mapping = args.map ? parseMappingJson(await readJson(args.map, 'mapping')) : undefined
   const asOf = asOfArg(args.asOf)
-  const imported = await importAll(args, mapping)
-  for (const f of imported) {
-    if (f.report.error) process.stderr.write(`servicewall: ${f.report.file}: ${f.report.error}\n`)
-  }
-  if (!imported.some(f => f.report.error === null)) {
-    process.stderr.write('servicewall: no file could be loaded; nothing to report.\n')
-    return 2
-  }
   const engine = await createNodeEngine()
   try {
+    const imported = await importAll(engine, args, mapping)
+    for (const f of imported) {
+      if (f.report.error) process.stderr.write(`servicewall: ${f.report.file}: ${f.report.error}\n`)
+    }
+    if (!imported.some(f => f.report.error === null)) {
+      process.stderr.write('servicewall: no file could be loaded; nothing to report.\n')
+      return 2
+    }
     const ds = await Dataset.open(engine, config)
     await ds.add(imported)
     const filters = { from: args.from, to: args.to, vendors: args.onlyVendors }
@@ -121,7 +127,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`)
     return command === undefined ? 2 : 0
   }
-  if (command === 'convert') return convertMain(rest, async a => importAll(a, a.map ? parseMappingJson(await readJson(a.map, 'mapping')) : undefined))
+  if (command === 'convert') return convertMain(rest, async a => importAll(null, a, a.map ? parseMappingJson(await readJson(a.map, 'mapping')) : undefined))
   if (command !== 'report') {
     process.stderr.write(`servicewall: unknown command "${command}"\n\n${USAGE}\n`)
     return 2

@@ -17,6 +17,11 @@ export interface ImportedFile {
   kind: 'tickets' | 'training' | null
   /** Arrow IPC stream of canonical tickets or training records; null when the file failed. */
   ipc: Uint8Array | null
+  /**
+   * The engine import (src/import/engine-import.ts) leaves the canonical tickets in this table of
+   * the engine instead of IPC bytes: staging renames it. Absent or null for the JS import.
+   */
+  table?: string | null
   known: Record<KnownFlag, boolean> | null
 }
 
@@ -35,9 +40,13 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
 /** A file the database could not take: listed with the reason, nothing of it loaded. */
 function notLoaded(f: ImportedFile, e: unknown): ImportedFile {
   const error = `数据库未能载入此文件：${message(e)}；之前载入的数据不变。 / The database could not load this file: ${message(e)}. The data loaded before is unchanged.`
-  return { ...f, ipc: null, kind: null, rejected: [], known: null, report: { ...f.report, loaded: 0, error } }
+  return { ...f, ipc: null, table: null, kind: null, rejected: [], known: null, report: { ...f.report, loaded: 0, error } }
 }
 
+/** The file has canonical rows to stage: IPC bytes (JS import, storage) or a table in the engine (engine import). */
+export function hasRows(f: ImportedFile): boolean {
+  return f.ipc !== null || (f.table ?? null) !== null
+}
 
 /** A loaded file and the number of its staging table (raw_tickets_<idx>, file_idx in the tables). */
 interface Entry {
@@ -135,7 +144,7 @@ export class Dataset {
     const now = (await this.engine.instance?.()) ?? 0
     if (now === this.instance) return
     this.instance = now
-    let lostFiles = this.entries.flatMap(e => (e.file.ipc && e.file.kind ? [e.file.report.file] : []))
+    let lostFiles = this.entries.flatMap(e => (hasRows(e.file) && e.file.kind ? [e.file.report.file] : []))
     this.entries = []
     this.duplicates = new Map()
     this.updates = new Map()
@@ -158,7 +167,7 @@ export class Dataset {
       for (const file of files) {
         const entry = await this.stage(file)
         this.entries.push(entry)
-        if (entry.file.ipc && entry.file.kind) added.push(entry)
+        if (hasRows(entry.file) && entry.file.kind) added.push(entry)
       }
       if (!added.length) return
       try {
@@ -199,7 +208,7 @@ export class Dataset {
    */
   snapshot(): Promise<Uint8Array[] | null> {
     return this.run(async () => {
-      if (this.restored || !this.entries.some(e => e.file.ipc && e.file.kind === 'tickets')) return null
+      if (this.restored || !this.entries.some(e => hasRows(e.file) && e.file.kind === 'tickets')) return null
       return takeSnapshot(this.engine, snapshotSignature(this.config), this.entries, [...this.updates])
     })
   }
@@ -271,12 +280,18 @@ export class Dataset {
    */
   private async stage(file: ImportedFile, idx = this.nextIdx++, later = false): Promise<Entry> {
     try {
+      if (file.table && file.kind === 'tickets') {
+        // The engine import left the file's tickets in a table of their own: it becomes the staging table.
+        await this.engine.exec(`DROP TABLE IF EXISTS ${stagedTable(idx)}`)
+        await this.engine.exec(`ALTER TABLE ${file.table} RENAME TO ${stagedTable(idx)}`)
+        await this.insertFile(idx, file)
+        return { file: { ...file, table: stagedTable(idx) }, idx }
+      }
       if (file.ipc && file.kind === 'tickets') {
         // A ticket file becomes its own table straight from the IPC bytes; the view staged_tickets adds file_idx.
         await this.engine.exec(`DROP TABLE IF EXISTS ${stagedTable(idx)}`)
         if (!later) await this.engine.insertArrowIPC(stagedTable(idx), file.ipc, true)
-        const known = file.known ?? Object.fromEntries(KNOWN_FLAGS.map(k => [k, false])) as Record<KnownFlag, boolean>
-        await this.engine.query(INSERT_FILE_SQL, [idx, file.report.file, ...KNOWN_FLAGS.map(k => known[k])])
+        await this.insertFile(idx, file)
         if (later) return { file, idx, pending: true }
       }
       else if (file.ipc && file.kind === 'training') {
@@ -290,6 +305,7 @@ export class Dataset {
     }
     catch (e) {
       await this.unstage(idx)
+      if (file.table) await this.engine.exec(`DROP TABLE IF EXISTS ${file.table}`).catch(() => undefined)
       return { file: notLoaded(file, e), idx }
     }
   }
@@ -300,6 +316,11 @@ export class Dataset {
       await this.engine.insertArrowIPC(stagedTable(e.idx), e.file.ipc!, true)
       e.pending = false
     }
+  }
+
+  private async insertFile(idx: number, file: ImportedFile): Promise<void> {
+    const known = file.known ?? Object.fromEntries(KNOWN_FLAGS.map(k => [k, false])) as Record<KnownFlag, boolean>
+    await this.engine.query(INSERT_FILE_SQL, [idx, file.report.file, ...KNOWN_FLAGS.map(k => known[k])])
   }
 
   private async unstage(idx: number): Promise<void> {
@@ -326,7 +347,7 @@ export class Dataset {
   }
 
   private stagedTicketFiles(): number[] {
-    return this.entries.flatMap(e => (e.file.kind === 'tickets' && e.file.ipc ? [e.idx] : []))
+    return this.entries.flatMap(e => (e.file.kind === 'tickets' && hasRows(e.file) ? [e.idx] : []))
   }
 
   /** Milliseconds per statement of the last rebuild, in order (scripts/bench.ts prints them). */
@@ -377,7 +398,7 @@ export class Dataset {
   /** Per-file counts; `loaded` and `duplicates` come from the database after de-duplication. */
   importReport(): ImportReport {
     const files = this.entries.map(({ file: f, idx }): FileReport => {
-      if (f.kind !== 'tickets' || !f.ipc) return { ...f.report }
+      if (f.kind !== 'tickets' || !hasRows(f)) return { ...f.report }
       const duplicates = this.duplicates.get(idx) ?? 0
       const accepted = f.report.rows - f.report.rejected
       const updates = this.updates.get(idx) ?? 0

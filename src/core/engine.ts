@@ -12,6 +12,13 @@ export interface Engine {
   insertArrowIPC: (table: string, ipc: Uint8Array, create: boolean) => Promise<void>
   /** A query's result as the Arrow IPC stream DuckDB writes, not decoded (the snapshot of the built tables, src/core/snapshot.ts). */
   exportIPC?: (sql: string) => Promise<Uint8Array>
+  /**
+   * Makes bytes readable by SQL under `name` (read_csv('name')). The browser transfers the
+   * buffer to the database worker: the caller must not use it afterwards. Absent on a test double.
+   */
+  registerFile?: (name: string, bytes: Uint8Array) => Promise<void>
+  /** Forgets a registered file and its bytes. */
+  dropFile?: (name: string) => Promise<void>
   close: () => Promise<void>
   /**
    * The number of the database behind the engine (browser): it changes when a crashed or

@@ -5,18 +5,18 @@
 import type { Channel, Priority } from './schema'
 
 // Placeholders that exports write for NULL: treated as an empty cell everywhere.
-const PLACEHOLDERS = new Set([
+export const NULL_PLACEHOLDERS: ReadonlySet<string> = new Set([
   '-', '--', '---', '—', '——', '/', '?', '？', '??', 'n/a', 'N/A', 'NA', 'na', 'n.a.', '#N/A', 'null', 'NULL', 'Null', 'none', 'None', 'NONE',
   'nil', '无', '空', '暂无', '(空)', '（空）', '(blank)', '0000-00-00', '0000-00-00 00:00:00',
 ])
 
 // Most cells cannot be a placeholder by their first character: no string hashing for them.
 const PLACEHOLDER_FIRST = new Uint8Array(65536)
-for (const p of PLACEHOLDERS) PLACEHOLDER_FIRST[p.charCodeAt(0)] = 1
+for (const p of NULL_PLACEHOLDERS) PLACEHOLDER_FIRST[p.charCodeAt(0)] = 1
 
 /** A trimmed cell that holds no value: empty, or a NULL placeholder such as "-", "N/A", "无". */
 export function isBlank(cell: string): boolean {
-  return cell.length === 0 || (cell.length <= 19 && PLACEHOLDER_FIRST[cell.charCodeAt(0)] === 1 && PLACEHOLDERS.has(cell))
+  return cell.length === 0 || (cell.length <= 19 && PLACEHOLDER_FIRST[cell.charCodeAt(0)] === 1 && NULL_PLACEHOLDERS.has(cell))
 }
 
 /** Remembers results per distinct text: these columns hold a handful of distinct values. */

@@ -52,7 +52,24 @@ const CONFIRM = 0.8
 const EVENTS_AFTER_CREATED = 0.9
 const LABELS_BY_CONTENT = 0.9
 
-export function planColumns(located: LocatedTable, mapping?: Mapping): ColumnPlan {
+/**
+ * What the plan reads from every row rather than the sample: the file's date order and whether
+ * the vendor column is empty throughout. The engine import answers these with SQL.
+ */
+export interface PlanFacts {
+  dayFirst: (cols: readonly number[]) => boolean
+  vendorEmpty: (col: number) => boolean
+}
+
+/** The facts taken from the located rows themselves (the JS import holds them all). */
+export function rowFacts(rows: readonly (readonly string[])[]): PlanFacts {
+  return {
+    dayFirst: cols => inferDayFirst(rows, cols),
+    vendorEmpty: col => !rows.some(r => !isBlank((r[col] ?? '').trim())),
+  }
+}
+
+export function planColumns(located: LocatedTable, mapping?: Mapping, facts: PlanFacts = rowFacts(located.rows)): ColumnPlan {
   const { headers } = located
   const named = recognizeHeaders(headers, mapping)
   const cols = Object.fromEntries(MAPPING_TARGETS.map(t => [t, named.indexes[t] ?? -1])) as Columns
@@ -157,10 +174,10 @@ export function planColumns(located: LocatedTable, mapping?: Mapping): ColumnPla
     if (!notes.has(index) && !Object.values(cols).includes(index)) notes.set(index, 'not a ticket time: an update, due, SLA-remaining, average or business-hours column')
   }
 
-  dateOpts = { ...dateOpts, dayFirst: inferDayFirst(located.rows, TIMESTAMP_TARGETS.map(t => cols[t])) }
+  dateOpts = { ...dateOpts, dayFirst: facts.dayFirst(TIMESTAMP_TARGETS.map(t => cols[t])) }
   let emptyVendorColumn: string | null = null
   const vendorCol = cols.vendor
-  if (vendorCol >= 0 && !located.rows.some(r => !isBlank((r[vendorCol] ?? '').trim()))) {
+  if (vendorCol >= 0 && facts.vendorEmpty(vendorCol)) {
     emptyVendorColumn = headers[cols.vendor] ?? ''
     notes.set(cols.vendor, 'the vendor column is empty in every row: the file\'s vendor is used')
     cols.vendor = -1
@@ -234,4 +251,5 @@ export function inferDayFirst(rows: readonly (readonly string[])[], cols: readon
   return dayFirst > 0 && monthFirst === 0
 }
 
-const YEAR_LAST = /^\d{1,2}[/-]\d{1,2}[/-]\d/
+/** A date with the year last (13/3/2025): the first value of a column that needs the day/month evidence. */
+export const YEAR_LAST = /^\d{1,2}[/-]\d{1,2}[/-]\d/

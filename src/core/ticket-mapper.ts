@@ -35,6 +35,21 @@ export function quote(text: string): string {
   return `"${text.length > 60 ? `${text.slice(0, 57)}...` : text}"`
 }
 
+/** Which optional fields a file with these columns carries. */
+export function knownFlags(cols: Columns): Record<KnownFlag, boolean> {
+  const has = (...targets: MappingTarget[]): boolean => targets.some((t) => cols[t] >= 0)
+  return {
+    first_response: has('first_response_at', 'first_response_min', 'first_response_hours'),
+    resolved: has('resolved_at', 'resolution_min', 'resolution_hours'),
+    reopen: has('reopen_count'),
+    satisfaction: has('satisfaction'),
+    channel: has('channel'),
+    fault: has('category', 'fault_type', 'is_fault'),
+    customer: has('customer'),
+    category: has('category'),
+  }
+}
+
 export interface TicketMapperOptions {
   file: string
   defaultVendor: string
@@ -67,17 +82,7 @@ export class TicketMapper {
   ) {
     this.dateOpts = opts.dateOpts
     this.satisfactionRaw = new Float64Array(cols.satisfaction >= 0 ? capacity : 0).fill(NaN)
-    const has = (...targets: MappingTarget[]): boolean => targets.some((t) => cols[t] >= 0)
-    const known: Record<KnownFlag, boolean> = {
-      first_response: has('first_response_at', 'first_response_min', 'first_response_hours'),
-      resolved: has('resolved_at', 'resolution_min', 'resolution_hours'),
-      reopen: has('reopen_count'),
-      satisfaction: has('satisfaction'),
-      channel: has('channel'),
-      fault: has('category', 'fault_type', 'is_fault'),
-      customer: has('customer'),
-      category: has('category'),
-    }
+    const known = knownFlags(cols)
     // Sized for every row and cut to the tickets kept in finish(): filling by index is several times faster than push.
     const column = <T>(): T[] => new Array<T>(capacity)
     this.batch = {
@@ -258,9 +263,14 @@ export class Warnings {
   private readonly fields = new Map<string, { count: number, examples: string[] }>()
 
   add(field: string, text: string, row: number): void {
+    this.addCounted(field, 1, [[text, row]])
+  }
+
+  /** `count` values of a field at once, with (at most the first three of) their examples. */
+  addCounted(field: string, count: number, examples: readonly (readonly [string, number])[]): void {
     const entry = this.fields.get(field) ?? { count: 0, examples: [] }
-    entry.count++
-    if (entry.examples.length < 3) entry.examples.push(`${quote(text)} on row ${row}`)
+    entry.count += count
+    for (const [text, row] of examples) if (entry.examples.length < 3) entry.examples.push(`${quote(text)} on row ${row}`)
     this.fields.set(field, entry)
   }
 

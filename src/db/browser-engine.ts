@@ -78,6 +78,11 @@ export async function createBrowserEngine(): Promise<Engine> {
     insertArrowIPC: (table, ipc, create) => serial(async ({ conn }) => {
       await conn.insertArrowFromIPCStream(ipc, { name: table, create })
     }),
+    // registerFileBuffer posts the buffer to the worker as a transfer: no copy stays on this side.
+    registerFile: (name, bytes) => serial(async ({ db }) => db.registerFileBuffer(name, bytes)),
+    dropFile: name => serial(async ({ db }) => {
+      await db.dropFile(name)
+    }),
     instance: () => serial(async () => instance),
     close: async () => {
       const { conn, db, guard } = current

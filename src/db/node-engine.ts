@@ -1,10 +1,15 @@
 import type { Engine, SqlParam } from '../core/engine'
+import { isUtf8 } from 'node:buffer'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/blocking'
 import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking'
 import { ENGINE_SETUP_SQL } from '../core/engine'
+import { useUtf8Validator } from '../import/text-bytes'
 import { tableToRows } from './arrow-rows'
+
+// The engine import's UTF-8 check (text-bytes.ts) by node:buffer's validator where Node runs it.
+useUtf8Validator(isUtf8)
 
 const require = createRequire(import.meta.url)
 
@@ -46,6 +51,12 @@ export async function createNodeEngine(): Promise<Engine> {
     async insertArrowIPC(table, ipc, create) {
       // insertArrowTable does not survive two apache-arrow module instances (ESM app, CJS duckdb); IPC bytes do.
       conn.insertArrowFromIPCStream(ipc, { name: table, create })
+    },
+    async registerFile(name, bytes) {
+      db.registerFileBuffer(name, bytes)
+    },
+    async dropFile(name) {
+      db.dropFile(name)
     },
     async close() {
       conn.close()

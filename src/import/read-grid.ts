@@ -49,6 +49,14 @@ export async function readGrid(bytes: Uint8Array, fileName: string, limits: Read
   return { format: 'csv', encoding, sheets: [parseCsv(text, undefined, limits)] }
 }
 
+/** Bytes readGrid would read as CSV text (none of the refusals, signatures or names it checks first). */
+export function isPlainText(bytes: Uint8Array, fileName: string, limits: ReadLimits = DEFAULT_READ_LIMITS): boolean {
+  if (bytes.length > limits.maxFileBytes || bytes.length === 0) return false
+  if (REFUSED_SIGNATURES.some(({ magic }) => startsWith(bytes, magic))) return false
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || isParquet(bytes)) return false
+  return !/\.(xlsx|xlsm|parquet)$/i.test(fileName)
+}
+
 /**
  * Rows below the header as objects keyed by header text (for tests and
  * debugging). Keys are own properties even for names like `__proto__`;
@@ -78,7 +86,7 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
 }
 
 /** ERP "Excel" exports are often HTML tables or SpreadsheetML 2003 saved with an .xls name. */
-function looksLikeMarkup(text: string): boolean {
+export function looksLikeMarkup(text: string): boolean {
   return /^\s*<(?:html|table|!doctype html|\?xml|workbook|meta)\b/i.test(text.slice(0, 1024))
 }
 

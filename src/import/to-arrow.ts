@@ -1,3 +1,4 @@
+import type { LookupColumn, LookupTable } from '../core/import-lookups'
 import type { CanonicalBatch } from '../core/schema'
 import { makeVector, Table, tableToIPC } from 'apache-arrow'
 import { boolColumn, float64Column, int32Column, utf8Column } from './arrow-columns'
@@ -39,4 +40,13 @@ export function trainingToArrowIPC(t: TrainingBatch): Uint8Array {
     date_ms: makeVector(float64Column(t.date)),
   })
   return tableToIPC(table, 'stream')
+}
+
+/** A lookup table of the engine import (import-lookups.ts) as an Arrow IPC stream. */
+export function lookupToArrowIPC(t: LookupTable): Uint8Array {
+  const vector = (c: LookupColumn) => {
+    if (c.type === 'utf8') return makeVector(utf8Column(c.values))
+    return c.type === 'f64' ? makeVector(float64Column(c.values)) : makeVector(boolColumn(c.values))
+  }
+  return tableToIPC(new Table(Object.fromEntries(Object.entries(t).map(([name, c]) => [name, vector(c)]))), 'stream')
 }

@@ -1,0 +1,74 @@
+/**
+ * The engine import against the JS import: for every CSV fixture (data/demo, test/fixtures, the
+ * peer suites) and for hostile variants of the demo exports, the same report, rejected rows and
+ * canonical tickets. Where the engine path serves, the test also says so, so a silent fallback
+ * to the JS import cannot pass for the engine.
+ */
+import type { Engine } from '../../../src/core/engine'
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { basename } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createNodeEngine } from '../../../src/db/node-engine'
+import { benchCsv } from '../../../scripts/bench-data'
+import { bothPaths, hostileVariant } from './engine-differential'
+
+const CSV_DIRS = ['data/demo', 'test/fixtures', '../shared/peer']
+const csvFiles = execFileSync('find', [...CSV_DIRS, '-iname', '*.csv', '-type', 'f'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).sort()
+const DEMO_TICKETS = ['data/demo/简道云ERP_工单导出.csv', 'data/demo/纷享销客_jira_service_management.csv', 'data/demo/用友U9_zendesk_export.csv']
+
+let engine: Engine
+beforeAll(async () => {
+  engine = await createNodeEngine()
+})
+afterAll(async () => {
+  await engine.close()
+})
+
+describe('engine import = JS import', () => {
+  it('covers the fixtures', () => {
+    expect(csvFiles.length).toBeGreaterThan(250)
+  })
+
+  it('every CSV fixture gives the same report, rejected rows and tickets', async () => {
+    let viaEngine = 0
+    for (const f of csvFiles) {
+      const { js, en } = await bothPaths(engine, new Uint8Array(readFileSync(f)), basename(f))
+      expect(en.file, f).toEqual(js.file)
+      expect(en.tickets, f).toEqual(js.tickets)
+      if (en.engine) viaEngine++
+    }
+    expect(viaEngine).toBeGreaterThanOrEqual(DEMO_TICKETS.length)
+  }, 600_000)
+
+  it.each(DEMO_TICKETS)('%s goes through the engine', async (f) => {
+    const { js, en } = await bothPaths(engine, new Uint8Array(readFileSync(f)), basename(f))
+    expect(en.engine).toBe(true)
+    expect(en.file).toEqual(js.file)
+    expect(en.tickets).toEqual(js.tickets)
+  })
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('hostile variants of the demo exports (seed %i)', async (seed) => {
+    for (const f of DEMO_TICKETS) {
+      const bytes = hostileVariant(new Uint8Array(readFileSync(f)), seed * 31 + f.length)
+      const { js, en } = await bothPaths(engine, bytes, basename(f))
+      const where = `${f} seed ${seed}`
+      expect(en.engine, where).toBe(true)
+      expect(js.file.rejected.length, where).toBeGreaterThan(0)
+      expect(en.file, where).toEqual(js.file)
+      expect(en.tickets, where).toEqual(js.tickets)
+    }
+  }, 120_000)
+
+  // Scores 1..5 (the ×2 scale) instead of labels in one case: each satisfaction path is taken.
+  it.each([[0, 0, false], [0, 0, true], [11, 0.002, true], [12, 0.01, false]])('the synthetic bench export (seed %i, %f of the cells hostile, scores %s)', async (seed, rate, scores) => {
+    const text = benchCsv(3000, 5)
+    const clean = new TextEncoder().encode(scores ? text.replace(/,非常满意,/g, ',5,').replace(/,满意,/g, ',4,').replace(/,不满意,/g, ',2,') : text)
+    const bytes = rate === 0 ? clean : hostileVariant(clean, seed, rate, 3000)
+    const { js, en } = await bothPaths(engine, bytes, 'bench_tickets.csv')
+    expect(en.engine).toBe(true)
+    expect(js.file.report.loaded).toBeGreaterThan(2000)
+    expect(en.file).toEqual(js.file)
+    expect(en.tickets).toEqual(js.tickets)
+  })
+})
