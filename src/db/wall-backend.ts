@@ -186,6 +186,8 @@ export async function createWallBackend(): Promise<WallBackend> {
       const phase = loaded.every(r => r.error) ? 'error' : 'done'
       onProgress({ file: f.file.name, phase, bytesRead: f.file.size, bytesTotal: f.file.size, rows: loaded.reduce((n, r) => n + r.loaded, 0) })
     }
+    // The import worker's memory goes with it; the next file starts a new one.
+    importer.release()
     return dataset.importReport()
   }
 
