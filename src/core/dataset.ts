@@ -3,12 +3,13 @@ import type { Engine } from './engine'
 import type { FileReport, ImportReport } from './report-types'
 import type { KnownFlag, RejectedRow } from './schema'
 import { OperationQueue } from './op-queue'
-import { KNOWN_FLAGS } from './schema'
+import type { Entry } from './staging'
+import { notLoaded, stageFile, stagePending, unstageFile } from './staging'
 import { calendarPlan, calendarTableStatements } from './sql/calendar-sql'
 import type { UsableSnapshot } from './snapshot'
 import { putBack, snapshotSignature, takeSnapshot, usableSnapshot } from './snapshot'
 import { UPDATE_ROWS_SQL } from './sql/update-rows'
-import { buildLeftoversSql, buildTicketsSteps, DUPLICATES_SQL, INSERT_FILE_SQL, STAGED_TABLES_SQL, stagedTable, stagedViewSql, STAGING_DDL, swapSql, unstageSql } from './sql/tickets-table'
+import { buildLeftoversSql, buildTicketsSteps, DUPLICATES_SQL, STAGED_TABLES_SQL, stagedViewSql, STAGING_DDL, swapSql } from './sql/tickets-table'
 
 /** One file after the import stage, ready for the database: Arrow IPC bytes plus its report lines. */
 export interface ImportedFile {
@@ -35,25 +36,9 @@ function stepName(sql: string): string {
   return /^CREATE (?:TEMP )?(?:TABLE|TYPE) (\w+)/.exec(sql)?.[1] ?? sql.slice(0, 30)
 }
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
-
-/** A file the database could not take: listed with the reason, nothing of it loaded. */
-function notLoaded(f: ImportedFile, e: unknown): ImportedFile {
-  const error = `数据库未能载入此文件：${message(e)}；之前载入的数据不变。 / The database could not load this file: ${message(e)}. The data loaded before is unchanged.`
-  return { ...f, ipc: null, table: null, kind: null, rejected: [], known: null, report: { ...f.report, loaded: 0, error } }
-}
-
 /** The file has canonical rows to stage: IPC bytes (JS import, storage) or a table in the engine (engine import). */
 export function hasRows(f: ImportedFile): boolean {
   return f.ipc !== null || (f.table ?? null) !== null
-}
-
-/** A loaded file and the number of its staging table (raw_tickets_<idx>, file_idx in the tables). */
-interface Entry {
-  file: ImportedFile
-  idx: number
-  /** Its staging table is still to be made (the data set came back from a snapshot): the next build makes it. */
-  pending?: boolean
 }
 
 /**
@@ -213,7 +198,6 @@ export class Dataset {
     })
   }
 
-
   /**
    * Puts a file parsed again (another column mapping) in the place of the file at `position`,
    * keeping the load order: it takes the same staging number, so it still wins over the files
@@ -274,57 +258,16 @@ export class Dataset {
     for (const entry of oldEntries) await this.unstage(entry.idx)
   }
 
-  /**
-   * One file into its staging table (tickets) or `training`. A failure is the file's error line; nothing of it stays.
-   * `later`: a ticket file's table waits until a build needs it (stagePending); its bytes stay with the entry.
-   */
-  private async stage(file: ImportedFile, idx = this.nextIdx++, later = false): Promise<Entry> {
-    try {
-      if (file.table && file.kind === 'tickets') {
-        // The engine import left the file's tickets in a table of their own: it becomes the staging table.
-        await this.engine.exec(`DROP TABLE IF EXISTS ${stagedTable(idx)}`)
-        await this.engine.exec(`ALTER TABLE ${file.table} RENAME TO ${stagedTable(idx)}`)
-        await this.insertFile(idx, file)
-        return { file: { ...file, table: stagedTable(idx) }, idx }
-      }
-      if (file.ipc && file.kind === 'tickets') {
-        // A ticket file becomes its own table straight from the IPC bytes; the view staged_tickets adds file_idx.
-        await this.engine.exec(`DROP TABLE IF EXISTS ${stagedTable(idx)}`)
-        if (!later) await this.engine.insertArrowIPC(stagedTable(idx), file.ipc, true)
-        await this.insertFile(idx, file)
-        if (later) return { file, idx, pending: true }
-      }
-      else if (file.ipc && file.kind === 'training') {
-        // Training records are few: stage, then append tagged with file_idx.
-        await this.engine.exec('DROP TABLE IF EXISTS stage')
-        await this.engine.insertArrowIPC('stage', file.ipc, true)
-        await this.engine.exec(`INSERT INTO training SELECT ${idx}, * FROM stage`)
-        await this.engine.exec('DROP TABLE stage')
-      }
-      return { file, idx }
-    }
-    catch (e) {
-      await this.unstage(idx)
-      if (file.table) await this.engine.exec(`DROP TABLE IF EXISTS ${file.table}`).catch(() => undefined)
-      return { file: notLoaded(file, e), idx }
-    }
+  private stage(file: ImportedFile, idx = this.nextIdx++, later = false): Promise<Entry> {
+    return stageFile(this.engine, file, idx, later)
   }
 
-  /** The staging tables a snapshot let wait, made now (a build needs them). */
-  private async stagePending(): Promise<void> {
-    for (const e of this.entries.filter(x => x.pending)) {
-      await this.engine.insertArrowIPC(stagedTable(e.idx), e.file.ipc!, true)
-      e.pending = false
-    }
+  private stagePending(): Promise<void> {
+    return stagePending(this.engine, this.entries)
   }
 
-  private async insertFile(idx: number, file: ImportedFile): Promise<void> {
-    const known = file.known ?? Object.fromEntries(KNOWN_FLAGS.map(k => [k, false])) as Record<KnownFlag, boolean>
-    await this.engine.query(INSERT_FILE_SQL, [idx, file.report.file, ...KNOWN_FLAGS.map(k => known[k])])
-  }
-
-  private async unstage(idx: number): Promise<void> {
-    for (const sql of [...unstageSql(idx), 'DROP TABLE IF EXISTS stage']) await this.engine.exec(sql).catch(() => undefined)
+  private unstage(idx: number): Promise<void> {
+    return unstageFile(this.engine, idx)
   }
 
   /** BEGIN … COMMIT; ROLLBACK and rethrow when `job` fails (DuckDB's DDL is transactional). */
@@ -393,7 +336,6 @@ export class Dataset {
     const updates = this.restored ? snap!.header.updates : (await this.engine.query<{ file_idx: number, updates: number }>(UPDATE_ROWS_SQL)).map(r => [r.file_idx, r.updates] as const)
     this.updates = new Map(updates)
   }
-
 
   /** Per-file counts; `loaded` and `duplicates` come from the database after de-duplication. */
   importReport(): ImportReport {
