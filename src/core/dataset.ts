@@ -8,8 +8,9 @@ import { notLoaded, stageFile, stagePending, unstageFile } from './staging'
 import { calendarPlan, calendarTableStatements } from './sql/calendar-sql'
 import type { UsableSnapshot } from './snapshot'
 import { putBack, snapshotSignature, takeSnapshot, usableSnapshot } from './snapshot'
+import { streamOfArrowFile } from './snapshot-format'
 import { UPDATE_ROWS_SQL } from './sql/update-rows'
-import { buildLeftoversSql, buildTicketsSteps, DUPLICATES_SQL, STAGED_TABLES_SQL, stagedViewSql, STAGING_DDL, swapSql } from './sql/tickets-table'
+import { buildLeftoversSql, buildTicketsSteps, DUPLICATES_SQL, STAGED_TABLES_SQL, stagedTable, stagedViewSql, STAGING_DDL, swapSql } from './sql/tickets-table'
 
 /** One file after the import stage, ready for the database: Arrow IPC bytes plus its report lines. */
 export interface ImportedFile {
@@ -195,6 +196,21 @@ export class Dataset {
     return this.run(async () => {
       if (this.restored || !this.entries.some(e => hasRows(e.file) && e.file.kind === 'tickets')) return null
       return takeSnapshot(this.engine, snapshotSignature(this.config), this.entries, [...this.updates])
+    })
+  }
+
+  /**
+   * The file at `position` as the storage keeps it, with its canonical rows as IPC bytes. A file
+   * the engine import staged from its table has none: DuckDB writes them out of its staging table.
+   */
+  storable(position: number): Promise<ImportedFile> {
+    return this.operation(async () => {
+      const e = this.entries[position]
+      if (e === undefined) throw new RangeError(`no file ${position} in the data set`)
+      if (!e.file.table || e.pending) return e.file
+      if (!this.engine.exportIPC) throw new Error('this engine cannot write Arrow: the file cannot be kept')
+      const ipc = streamOfArrowFile(await this.engine.exportIPC(`SELECT * FROM ${stagedTable(e.idx)}`))
+      return { ...e.file, table: null, ipc }
     })
   }
 

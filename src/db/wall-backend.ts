@@ -13,7 +13,7 @@ import demoUrl from '../../data/demo.servicewall?url'
 import demoSnapshotUrl from '../../data/demo.snapshot?url'
 import { DEFAULT_CONFIG } from '../core/config'
 import { withDemoSettings } from '../core/config-demo'
-import { Dataset } from '../core/dataset'
+import { Dataset, hasRows } from '../core/dataset'
 import { computeMonthly } from '../core/monthly'
 import { computeReport, loadedAsOf } from '../core/report'
 import { resolveFilters } from '../core/sql/filter-sql'
@@ -22,6 +22,7 @@ import { computeWallExtras, filterOptions } from '../core/wall'
 import { computeWall } from '../core/wall-batch'
 import { prepareBuckets } from '../core/wall-quantiles'
 import { convertedInspection, readCanonicalFile } from '../import/canonical-read'
+import { dropImportLeftovers } from '../import/engine-csv'
 import { failedImport } from '../import/import-file'
 import { takeEngine } from './engine-boot'
 import { ImportClient } from './import-client'
@@ -116,9 +117,10 @@ function buildKey(c: KpiConfig): string {
 }
 
 export async function createWallBackend(): Promise<WallBackend> {
-  // The import worker starts with the first file: a visit that never imports never pays for it.
-  const importer = new ImportClient()
   const engine = await takeEngine()
+  // The import worker starts with the first file: a visit that never imports never pays for it.
+  // A dropped CSV is imported in the engine, the worker deciding from samples (src/import/engine-import.ts).
+  const importer = new ImportClient(undefined, engine)
   let user: KpiConfig = DEFAULT_CONFIG
   let demo = false
   let config = DEFAULT_CONFIG
@@ -143,11 +145,22 @@ export async function createWallBackend(): Promise<WallBackend> {
   /** A file the worker could not read (or that took the worker down) is a report line, not a failed batch. */
   async function importOne(f: PendingFile, onProgress: (p: LoadProgress) => void): Promise<ImportedFile> {
     try {
-      return await importer.import(f.file, { vendor: f.vendor, mapping: f.mapping }, onProgress)
+      return await importer.import(f.file, { vendor: f.vendor, mapping: f.mapping, inEngine: true }, onProgress)
     }
     catch (e) {
+      // A worker that died in an engine import leaves its work tables behind: imports run one at a time, so they are its.
+      await dropImportLeftovers(engine)
       return failedImport(f.file.name, e instanceof Error ? e.message : String(e))
     }
+  }
+
+  /**
+   * What the storage keeps of each file of `group`, the last files of the data set now: the engine
+   * import left no bytes, so a file staged from its table is written out of it as IPC (src/core/dataset.ts).
+   */
+  async function keepGroup(f: PendingFile, group: ImportedFile[], keep: KeepImported): Promise<void> {
+    const first = dataset.fileCount - group.length
+    for (const [k, imported] of group.entries()) if (imported.table) await keep(f, await dataset.storable(first + k))
   }
 
   async function load(files: PendingFile[], onProgress: (p: LoadProgress) => void, opts: { keep?: KeepImported, replace?: boolean } = {}): Promise<ImportReport> {
@@ -161,10 +174,11 @@ export async function createWallBackend(): Promise<WallBackend> {
       const group = converted ?? [await importOne(f, onProgress)]
       const rows = group.reduce((n, g) => n + g.report.rows, 0)
       onProgress({ file: f.file.name, phase: 'loading', bytesRead: f.file.size, bytesTotal: f.file.size, rows })
-      for (const imported of group) await opts.keep?.(f, imported)
+      // Bytes are kept before DuckDB takes them; a table of the engine after it is staged (keepGroup).
+      for (const imported of group) if (!imported.table) await opts.keep?.(f, imported)
       // A converted file's columns were settled when it was converted: it has no source to map again.
       const given = group.map(() => (converted ? null : f))
-      if (held && !group.some(g => g.ipc) && i < files.length - 1) {
+      if (held && !group.some(hasRows) && i < files.length - 1) {
         held.push(...group)
         heldSources.push(...given)
         onProgress({ file: f.file.name, phase: 'error', bytesRead: f.file.size, bytesTotal: f.file.size, rows: 0 })
@@ -182,6 +196,7 @@ export async function createWallBackend(): Promise<WallBackend> {
         sources.push(...given)
       }
       held = null
+      if (opts.keep) await keepGroup(f, group, opts.keep)
       const loaded = dataset.importReport().files.slice(-group.length)
       const phase = loaded.every(r => r.error) ? 'error' : 'done'
       onProgress({ file: f.file.name, phase, bytesRead: f.file.size, bytesTotal: f.file.size, rows: loaded.reduce((n, r) => n + r.loaded, 0) })

@@ -37,6 +37,8 @@ export interface EngineCsv {
 }
 
 let serial = 0
+/** Names this module's work tables apart from those of an import worker before it (one that died may have left some). */
+export const RUN = Math.random().toString(36).slice(2, 8)
 
 export async function readCsvInEngine(engine: Engine, bytes: Uint8Array, mapping: Mapping | undefined, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<EngineCsv | null> {
   if (!engine.registerFile) return null
@@ -54,7 +56,7 @@ export async function readCsvInEngine(engine: Engine, bytes: Uint8Array, mapping
   const located = locateTable({ format: 'csv', encoding, sheets: [headGrid] }, mapping)
   if (located.kind !== 'tickets' || located.headerIndex < 0) return null
 
-  const p = `sw_imp${serial++}`
+  const p = `sw_imp_${RUN}_${serial++}`
   const file = `${p}.csv`
   await engine.registerFile(file, utf8)
   const width = Math.max(1, shape.maxFields)
@@ -91,8 +93,21 @@ async function sampleRows(engine: Engine, p: string, width: number, n: number): 
 
 /** Drops every work table of an import (`${p}_…`) and its registered file. */
 export async function dropCsvInEngine(engine: Engine, p: string): Promise<void> {
-  await engine.exec(`DROP VIEW IF EXISTS ${p}_rows`).catch(() => undefined)
-  const tables = await engine.query<{ t: string }>(`SELECT table_name AS t FROM duckdb_tables() WHERE starts_with(table_name, '${p}_')`).catch(() => [])
-  for (const { t } of tables) await engine.exec(`DROP TABLE IF EXISTS "${t}"`).catch(() => undefined)
+  await dropPrefixed(engine, `${p}_`)
   await engine.dropFile?.(`${p}.csv`).catch(() => undefined)
+}
+
+/**
+ * Drops the work tables of engine imports that did not finish (their worker died): every
+ * `sw_imp…` view and table. Only while no import runs; a file they registered stays until the page closes.
+ */
+export function dropImportLeftovers(engine: Engine): Promise<void> {
+  return dropPrefixed(engine, 'sw_imp')
+}
+
+async function dropPrefixed(engine: Engine, prefix: string): Promise<void> {
+  const views = await engine.query<{ t: string }>(`SELECT view_name AS t FROM duckdb_views() WHERE starts_with(view_name, '${prefix}')`).catch(() => [])
+  for (const { t } of views) await engine.exec(`DROP VIEW IF EXISTS "${t}"`).catch(() => undefined)
+  const tables = await engine.query<{ t: string }>(`SELECT table_name AS t FROM duckdb_tables() WHERE starts_with(table_name, '${prefix}')`).catch(() => [])
+  for (const { t } of tables) await engine.exec(`DROP TABLE IF EXISTS "${t}"`).catch(() => undefined)
 }

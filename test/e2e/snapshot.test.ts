@@ -32,6 +32,10 @@ const RECORD_SQL = `(() => {
   };
 })();`
 
+/** Engine imports that finished: each ends by dropping the `reason` work column of its table (stagedSql, src/core/sql/import-map.ts). */
+const engineImports = (page: Page) => page.evaluate(() => (window as unknown as { __sentSql: string[] }).__sentSql
+  .filter(s => /^ALTER TABLE sw_imported_\w+ DROP COLUMN reason$/.test(s)).length)
+
 const builds = (page: Page) => page.evaluate(() => (window as unknown as { __sentSql: string[] }).__sentSql.filter(s => s.startsWith('CREATE TABLE tickets_n AS\nSELECT')).length)
 
 async function snapshotShown(page: Page): Promise<number> {
@@ -43,7 +47,7 @@ async function snapshotShown(page: Page): Promise<number> {
 }
 
 describe('the built tables kept in the browser', () => {
-  it('a first visit puts back the demo\'s shipped tables; after an import the wall keeps its own, and a reload puts them back with the same numbers', async () => {
+  it('a first visit puts back the demo\'s shipped tables; an import runs its CSVs in the engine, the wall keeps its own tables, and a reload puts them back with the same numbers', async () => {
     ctx = await launchProfile(dir)
     await ctx.addInitScript({ content: RECORD_SQL })
     const page = await openWall(ctx, base)
@@ -55,6 +59,8 @@ describe('the built tables kept in the browser', () => {
     await page.click('[data-testid="import-summary-close"]')
     await idle(page)
     expect(await builds(page)).toBeGreaterThan(0) // the imported exports were built (once per file as it lands)
+    // The three ticket CSVs were imported in DuckDB (the XLSX, the Parquet and the training CSV by the JS import).
+    expect(await engineImports(page)).toBe(3)
     await expect.poll(() => snapshotShown(page), { timeout: 60_000, interval: 500 }).toBeGreaterThan(0)
     const before = await settledTable(page)
 
