@@ -24,6 +24,16 @@ async function open(): Promise<{ page: Page, errors: string[] }> {
       constructor(url: string | URL, opts?: WorkerOptions) {
         super(url, opts)
         seen.push({ url: String(url), worker: this })
+        // window.__crashOnSql = 'text': the import worker dies when it asks the page for a statement holding it (before the page sees it).
+        this.addEventListener('message', (ev: MessageEvent) => {
+          const part = (window as unknown as { __crashOnSql?: string }).__crashOnSql
+          const sql = (ev.data as { type?: string, request?: { sql?: string } })?.request?.sql
+          if (!part || (ev.data as { type?: string })?.type !== 'engine' || !sql?.includes(part)) return
+          delete (window as unknown as { __crashOnSql?: string }).__crashOnSql
+          ev.stopImmediatePropagation()
+          this.terminate()
+          this.dispatchEvent(new ErrorEvent('error', { message: 'simulated crash' }))
+        })
       }
     }
   })
@@ -93,6 +103,22 @@ describe('worker faults in Chromium', () => {
     await importAndClose(page, [{ name: 'Beta_tickets.csv', bytes: ticketsCsv('Beta', 3) }])
     await page.waitForSelector('[data-testid="kpi-table"] td[data-vendor="Beta"]', { timeout: 30_000 })
     expect(await workerCount(page, 'import.worker')).toBe(2)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('an import worker that dies in the middle of an import in the engine: that file is listed with the error, the next one loads', async () => {
+    const { page, errors } = await open()
+    // The worker dies once DuckDB holds the file's cells, as it asks for its first look at them.
+    await page.evaluate(() => Object.assign(window, { __crashOnSql: 'CREATE TEMP VIEW sw_imp_' }))
+    await importAndClose(page, [{ name: 'Delta_tickets.csv', bytes: ticketsCsv('Delta', 3) }])
+    await page.click('[data-testid="open-import-summary"]')
+    const row = await page.waitForSelector('[data-testid="import-file"][data-file="Delta_tickets.csv"]')
+    expect(await row.textContent()).toContain('simulated crash')
+    await page.keyboard.press('Escape')
+    expect(await page.$('[data-testid="kpi-table"] td[data-vendor="Delta"]')).toBeNull()
+    await importAndClose(page, [{ name: 'Echo_tickets.csv', bytes: ticketsCsv('Echo', 2) }])
+    await page.waitForSelector('[data-testid="kpi-table"] td[data-vendor="Echo"]', { timeout: 30_000 })
     expect(errors).toEqual([])
     await page.close()
   })
