@@ -47,7 +47,7 @@ export const useDatasetStore = defineStore('dataset', () => {
   const importedFiles = computed(() => (isDemo.value ? [] : importReport.value.files.filter(f => f.error === null).map(f => f.file)))
 
   // The built tables go to storage in the background, one snapshot at a time, a moment after
-  // the wall has shown the data (with the quantile buckets made first, where they are used) (the export waits its turn behind the wall's queries, and they
+  // the wall has shown the data (with the quantile buckets made first, where they are used; the export waits its turn behind the wall's queries, and they
   // behind it): the next reload puts them back instead of building them (src/core/snapshot.ts).
   let snapshots: Promise<void> = Promise.resolve()
   function keepSnapshot(): void {
@@ -57,7 +57,8 @@ export const useDatasetStore = defineStore('dataset', () => {
     snapshots = snapshots.then(async () => {
       await new Promise(resolve => setTimeout(resolve, SNAPSHOT_DELAY_MS))
       if (storage.entries !== of) return // a newer data set came in meanwhile: its own snapshot follows
-      // What a wide filter change would otherwise make first goes into the snapshot too.
+      // What a wide filter change would otherwise make first is made now, after a reload too
+      // (the snapshot does not keep it: src/core/snapshot.ts).
       await b.prepare?.()
       const chunks = await b.snapshot!()
       if (chunks) await storage.keepSnapshot(chunks, of)
