@@ -79,7 +79,6 @@ async function mapInEngine(engine: Engine, csv: EngineCsv, file: string, opts: I
     // The cells go before the staging table is finished: fewer copies of the file at the peak.
     await engine.exec(`DROP VIEW ${p}_rows`)
     await engine.exec(`DROP TABLE ${p}_raw`)
-    await engine.dropFile?.(csv.file)
     for (const sql of stagedSql(table, scale)) await engine.exec(sql)
     return await imported(engine, { csv, file, plan, table, rejected, scale, warnings, defaultVendor })
   }
