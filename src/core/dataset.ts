@@ -63,8 +63,10 @@ export class Dataset {
   private restorer: (() => Promise<ImportedFile[] | null>) | null = null
   /** The derived tables exist (false after a deferred open, until the first build). */
   private built = false
-  /** The derived tables came from a snapshot (nothing new to keep), not from a build. */
+  /** The derived tables came from a snapshot, not from a build. */
   private restored = false
+  /** The storage has these derived tables already: put back from a snapshot, or snapshot() taken of them since the build. */
+  private kept = false
 
   constructor(private readonly engine: Engine, private config: KpiConfig) {}
 
@@ -189,13 +191,15 @@ export class Dataset {
 
   /**
    * The built tables as one file (src/core/snapshot.ts), for the browser's storage to keep
-   * beside the files; null when the engine cannot write Arrow, nothing is loaded, or the tables
-   * came from a snapshot themselves.
+   * beside the files; null when the engine cannot write Arrow, nothing is loaded, or the storage
+   * has these tables already (they came from a snapshot, or one was taken since they were built).
    */
   snapshot(): Promise<Uint8Array[] | null> {
     return this.run(async () => {
-      if (this.restored || !this.entries.some(e => hasRows(e.file) && e.file.kind === 'tickets')) return null
-      return takeSnapshot(this.engine, snapshotSignature(this.config), this.entries, [...this.updates])
+      if (this.kept || !this.entries.some(e => hasRows(e.file) && e.file.kind === 'tickets')) return null
+      const snapshot = await takeSnapshot(this.engine, snapshotSignature(this.config), this.entries, [...this.updates])
+      this.kept = snapshot !== null
+      return snapshot
     })
   }
 
@@ -331,6 +335,7 @@ export class Dataset {
       // Put back from a snapshot, no staging table is read: the view names none until the next build.
       if (snap) await this.engine.exec(stagedViewSql([]))
       this.restored = !!snap && await putBack(this.engine, snap, run, swap)
+      this.kept = this.restored
       if (!this.restored) {
         await this.stagePending()
         await this.engine.exec(stagedViewSql(this.stagedTicketFiles()))

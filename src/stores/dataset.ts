@@ -183,5 +183,5 @@ export const useDatasetStore = defineStore('dataset', () => {
   /** True when loading the demo would discard imported data (the wall asks first). */
   const hasRealData = () => !isDemo.value && importReport.value.files.length > 0
 
-  return { backend, status, error, options, importReport, isDemo, version, lostFiles, importedFiles, refresh, start, load, swap, remap, loadDemo, clear, hasRealData }
+  return { backend, status, error, options, importReport, isDemo, version, lostFiles, importedFiles, refresh, start, load, swap, remap, loadDemo, clear, hasRealData, keepSnapshot }
 })

@@ -29,6 +29,8 @@ export const useScorecardStore = defineStore('scorecard', () => {
     saveScorecard(next)
     await dataset.backend?.configure(next)
     await dataset.refresh()
+    // SLA targets, calendars, office hours and the recurrence window rebuild the tables: the next reload should find them kept.
+    dataset.keepSnapshot()
   }
 
   /** A config file's text → validated draft, or null with `errors` set (the current config stays). */

@@ -1,13 +1,15 @@
 import type { OpenedStorage } from '../../src/stores/backend'
 import { createPinia, setActivePinia } from 'pinia'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick, reactive } from 'vue'
 import { parseDataManifest } from '../../src/composables/refresh-sources'
 import { useSavedView } from '../../src/composables/use-saved-view'
 import { parseUrlState } from '../../src/composables/use-url-state'
 import { MemoryStore } from '../../src/stores/backend'
 import { useDatasetStore } from '../../src/stores/dataset'
+import { useScorecardStore } from '../../src/stores/scorecard'
 import { useStorageStore } from '../../src/stores/storage'
+import { mergeConfig } from '../../src/core/config-merge'
 import { fakeBackend } from './helpers/backend'
 
 const owner = (store = new MemoryStore()): (() => Promise<OpenedStorage>) =>
@@ -42,6 +44,26 @@ describe('persistence', () => {
     // The settings are the settings page's (settings-storage), configured before the data comes back.
     expect(b2.configure).toHaveBeenCalledBefore(b2.replace as never)
     expect(ds2.importReport.files.map(f => f.file)).toEqual(['a_1.csv', 'b_2.csv'])
+  })
+
+  it('keeps the built tables a while after a load, and again after a settings change (it may have rebuilt them)', async () => {
+    vi.useFakeTimers()
+    try {
+      const b = { ...fakeBackend(), snapshot: vi.fn(async () => [new Uint8Array([1, 2, 3])]) }
+      const ds = useDatasetStore()
+      await ds.start(async () => b, owner())
+      await ds.load([file('a_1.csv')], () => {})
+      expect(b.snapshot).not.toHaveBeenCalled() // not while the wall shows the data
+      await vi.advanceTimersByTimeAsync(10_000)
+      expect(b.snapshot).toHaveBeenCalledTimes(1)
+      expect(useStorageStore().usage.snapshot).toBe(3)
+      await useScorecardStore().apply(mergeConfig({ recurrenceDays: 9 }))
+      await vi.advanceTimersByTimeAsync(10_000)
+      expect(b.snapshot).toHaveBeenCalledTimes(2)
+    }
+    finally {
+      vi.useRealTimers()
+    }
   })
 
   it('once real data were loaded, a cleared or lost store opens empty, never on the demo', async () => {

@@ -122,6 +122,25 @@ describe('the snapshot of the built tables', () => {
     await ref.close()
   }, 180_000)
 
+  it('is taken once per build: again after a settings change rebuilt the tables, and that one is used under the new settings', async () => {
+    const files = await Promise.all(demo)
+    const config = withDemoSettings(mergeConfig({}), demoConfig)
+    const { snapshot } = await scenario(files, config)
+    const { e, ds } = await restored(files, config, snapshot)
+    expect(await ds.snapshot()).toBeNull() // put back: the storage has these tables
+    const other = mergeConfig({ recurrenceDays: config.recurrenceDays + 2 }, config)
+    await ds.setConfig(other)
+    const again = await ds.snapshot()
+    expect(again).not.toBeNull()
+    expect(await ds.snapshot()).toBeNull() // taken: nothing new to keep
+    const before = await tables(e)
+    await e.close()
+    const next = await restored(files, other, concat(again!))
+    expect(built(next.statements)).toBe(false)
+    expect(await tables(next.e)).toEqual(before)
+    await next.e.close()
+  }, 180_000)
+
   it('is not used for another build, other files, or bytes that are not a snapshot: the data set builds', async () => {
     const files = await Promise.all(demo)
     const config = withDemoSettings(mergeConfig({}), demoConfig)
