@@ -41,6 +41,9 @@ async function open(imported: ImportedFile[]) {
   const engine = await createNodeEngine()
   const ds = await Dataset.open(engine, DEFAULT_CONFIG)
   await ds.add(imported)
+  // A file DuckDB could not take (out of memory) would leave the figures of a smaller data set.
+  const failed = ds.importReport().files.filter(f => f.error)
+  if (failed.length) throw new Error(`${failed.length} of ${imported.length} files not loaded: ${failed.map(f => `${f.file}: ${f.error}`).join(' | ').slice(0, 400)}`)
   const wall = (f: Filters) => ds.run(() => computeWall(engine, DEFAULT_CONFIG, f, ds.importReport()))
   return { engine, wall }
 }
