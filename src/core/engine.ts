@@ -17,6 +17,11 @@ export interface Engine {
    * buffer to the database worker: the caller must not use it afterwards. Absent on a test double.
    */
   registerFile?: (name: string, bytes: Uint8Array) => Promise<void>
+  /**
+   * Makes a file of the browser readable by SQL under `name`: DuckDB reads the parts it needs as it
+   * scans, so the file's bytes never enter its heap (a dropped UTF-8 CSV). Browser only.
+   */
+  registerBlob?: (name: string, blob: Blob) => Promise<void>
   /** Forgets a registered file and its bytes. */
   dropFile?: (name: string) => Promise<void>
   close: () => Promise<void>

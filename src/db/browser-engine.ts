@@ -80,6 +80,8 @@ export async function createBrowserEngine(): Promise<Engine> {
     }),
     // registerFileBuffer posts the buffer to the worker as a transfer: no copy stays on this side.
     registerFile: (name, bytes) => serial(async ({ db }) => db.registerFileBuffer(name, bytes)),
+    // DuckDB reads the file in slices (FileReaderSync in its worker) as read_csv asks for them.
+    registerBlob: (name, blob) => serial(async ({ db }) => db.registerFileHandle(name, blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true)),
     dropFile: name => serial(async ({ db }) => {
       await db.dropFile(name)
     }),

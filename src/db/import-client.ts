@@ -73,6 +73,7 @@ export class ImportClient {
       else if (req.op === 'query') rows = await e.query(req.sql, req.params)
       else if (req.op === 'insertArrowIPC') await e.insertArrowIPC(req.table, req.ipc, req.create)
       else if (req.op === 'registerFile') await e.registerFile!(req.name, req.bytes)
+      else if (req.op === 'registerBlob') await e.registerBlob!(req.name, req.blob)
       else await e.dropFile?.(req.name)
       answer = { type: 'engine-answer', call, ok: true, rows }
     }

@@ -46,7 +46,11 @@ let serial = 0
 /** Names this module's work tables apart from those of an import worker before it (one that died may have left some). */
 export const RUN = Math.random().toString(36).slice(2, 8)
 
-export async function readCsvInEngine(engine: Engine, bytes: Uint8Array, mapping: Mapping | undefined, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<EngineCsv | null> {
+/**
+ * `source`: the file the bytes were read from. Where they are its UTF-8 as they stand (after a
+ * byte order mark), DuckDB reads the file itself (Engine.registerBlob) and `bytes` stay the caller's.
+ */
+export async function readCsvInEngine(engine: Engine, bytes: Uint8Array, mapping: Mapping | undefined, limits: ReadLimits = DEFAULT_READ_LIMITS, source?: Blob): Promise<EngineCsv | null> {
   if (!engine.registerFile) return null
   const { encoding, bytes: utf8 } = toUtf8(bytes)
   if (utf8.length > MAX_ENGINE_BYTES) return null
@@ -65,7 +69,9 @@ export async function readCsvInEngine(engine: Engine, bytes: Uint8Array, mapping
 
   const p = `sw_imp_${RUN}_${serial++}`
   const file = `${p}.csv`
-  await engine.registerFile(file, utf8)
+  const asFile = source && engine.registerBlob && source.size === bytes.length ? sameBytes(source, encoding) : null
+  if (asFile) await engine.registerBlob!(file, asFile)
+  else await engine.registerFile(file, utf8)
   const width = Math.max(1, shape.maxFields)
   await engine.exec(readCsvSql({ file, table: `${p}_raw`, delimiter, width }))
   const [read] = await engine.query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${p}_raw`)
@@ -85,6 +91,12 @@ export async function readCsvInEngine(engine: Engine, bytes: Uint8Array, mapping
   located.rows = await sampleRows(engine, p, width, rows)
   located.rowNumbers = located.rows.map(() => 0)
   return { p, file, encoding, located, width, rows }
+}
+
+/** The part of `source` that is the UTF-8 read_csv reads, or null when the text was transcoded. */
+function sameBytes(source: Blob, encoding: string): Blob | null {
+  if (encoding === 'utf-8') return source
+  return encoding === 'utf-8-bom' ? source.slice(3) : null
 }
 
 /**

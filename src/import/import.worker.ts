@@ -58,9 +58,10 @@ async function handle(req: WorkerRequest): Promise<void> {
   const bytes = await readWithProgress(req.id, req.file)
   progress(req.id, req.file, 'parsing', bytes.byteLength, 0)
   const opts = { vendor: req.vendor, mapping: req.mapping }
-  // In the engine, the bytes go over to DuckDB: where it cannot read the file after all, the JS import reads it again.
+  // In the engine, DuckDB reads the file itself when it is UTF-8, or takes the transcoded bytes
+  // over: where it cannot read the file after all, the JS import reads it (again, if they went).
   const imported = req.engine
-    ? await importIntoEngine(page.engine(req.id), bytes, req.file.name, opts, () => readWithProgress(req.id, req.file))
+    ? await importIntoEngine(page.engine(req.id), bytes, req.file.name, opts, () => readWithProgress(req.id, req.file), req.file)
     : await importFile(bytes, req.file.name, opts)
   post({ id: req.id, type: 'imported', imported }, imported.ipc ? [imported.ipc.buffer] : [])
 }

@@ -1,8 +1,8 @@
 /**
  * The import worker's view of the page's DuckDB: each Engine call is a message to the page,
- * which makes it on its engine (src/db/import-client.ts) and answers. The file's bytes go across
- * as transfers, so the worker decodes and scans them, and DuckDB reads them, with no copy left
- * behind on either side; the per-row work is DuckDB's (src/import/engine-import.ts).
+ * which makes it on its engine (src/db/import-client.ts) and answers. A UTF-8 file goes across
+ * as the File, which DuckDB reads as it scans; transcoded bytes go as transfers, with no copy
+ * left behind on either side. The per-row work is DuckDB's (src/import/engine-import.ts).
  */
 import type { Engine, Row } from '../core/engine'
 import type { EngineAnswer, EngineCall, WorkerResponse } from './worker-protocol'
@@ -33,6 +33,10 @@ export class PageEngine {
       // The bytes are transferred: as on the page (browser-engine.ts), the caller must not use them afterwards.
       registerFile: async (name, bytes) => {
         await call({ op: 'registerFile', name, bytes }, [bytes.buffer])
+      },
+      // A File goes across as a handle to the same bytes, not a copy of them.
+      registerBlob: async (name, blob) => {
+        await call({ op: 'registerBlob', name, blob })
       },
       dropFile: async (name) => {
         await call({ op: 'dropFile', name })

@@ -28,6 +28,7 @@ export type EngineCall =
   | { op: 'query', sql: string, params?: readonly SqlParam[] }
   | { op: 'insertArrowIPC', table: string, ipc: Uint8Array, create: boolean }
   | { op: 'registerFile', name: string, bytes: Uint8Array }
+  | { op: 'registerBlob', name: string, blob: Blob }
   | { op: 'dropFile', name: string }
 
 /** The page's answer to an EngineCall: the rows of a query, or why it failed. */

@@ -82,6 +82,7 @@ describe('engine import = JS import', () => {
 
 describe('the engine import in the wall\'s circumstances', () => {
   const tables = async () => (await engine.query<{ t: string }>(`SELECT table_name AS t FROM duckdb_tables() UNION ALL SELECT view_name FROM duckdb_views() WHERE NOT internal`)).map(r => r.t).filter(t => t.startsWith('sw_imp')).sort()
+  const rowsOf = (table: string) => engine.query(`SELECT * EXCLUDE (row_no) FROM ${table} ORDER BY row_no`)
 
   it('dropImportLeftovers takes out what an import that never finished left in DuckDB, and nothing else', async () => {
     await engine.exec('CREATE TABLE keep_me AS SELECT 1 AS x')
@@ -92,6 +93,34 @@ describe('the engine import in the wall\'s circumstances', () => {
     expect(await tables()).toEqual([])
     expect(await engine.query('SELECT x FROM keep_me')).toEqual([{ x: 1 }])
     await engine.exec('DROP TABLE keep_me')
+  })
+
+  it('DuckDB reads a UTF-8 file itself (after its byte order mark), and the transcoded bytes of any other: the same tickets either way', async () => {
+    const registered: string[] = []
+    // As the browser's engine: DuckDB reads the Blob as it scans (here: its bytes, registered whole).
+    const reading: Engine = { ...engine,
+      registerFile: async (name, b) => {
+        registered.push('bytes')
+        await engine.registerFile!(name, b)
+      },
+      registerBlob: async (name, blob) => {
+        registered.push(`blob of ${blob.size}`)
+        await engine.registerFile!(name, new Uint8Array(await blob.arrayBuffer()))
+      } }
+    for (const name of DEMO_TICKETS) {
+      const bytes = new Uint8Array(readFileSync(name))
+      registered.length = 0
+      const fromBlob = await importIntoEngine(reading, bytes.slice(), basename(name), {}, undefined, new Blob([bytes]))
+      const fromBytes = await importIntoEngine(engine, bytes.slice(), basename(name))
+      const bom = bytes[0] === 0xef
+      const utf8 = fromBytes.report.encoding.startsWith('utf-8')
+      expect(registered).toEqual([utf8 ? `blob of ${bytes.length - (bom ? 3 : 0)}` : 'bytes'])
+      expect(fromBlob.report).toEqual(fromBytes.report)
+      expect(await rowsOf(fromBlob.table!)).toEqual(await rowsOf(fromBytes.table!))
+      await engine.exec(`DROP TABLE ${fromBlob.table}`)
+      await engine.exec(`DROP TABLE ${fromBytes.table}`)
+    }
+    expect(await tables()).toEqual([])
   })
 
   it('an engine that takes the bytes over (a transfer) and then fails still gives the JS import, from the bytes read again', async () => {
