@@ -99,6 +99,11 @@ export class Dataset {
     return this.entries.length
   }
 
+  /** The file at `position` as the data set holds it (a staged table's name in place of the import's): storable() takes it. */
+  fileAt(position: number): ImportedFile | undefined {
+    return this.entries[position]?.file
+  }
+
   /** Runs `job` as one operation: never while a load, a config change or another job runs. */
   run<T>(job: () => Promise<T>): Promise<T> {
     return this.operation(async () => {
@@ -204,13 +209,14 @@ export class Dataset {
   }
 
   /**
-   * The file at `position` as the storage keeps it, with its canonical rows as IPC bytes. A file
-   * the engine import staged from its table has none: DuckDB writes them out of its staging table.
+   * `file` (as fileAt gave it) as the storage keeps it, with its canonical rows as IPC bytes. A
+   * file the engine import staged from its table has none: DuckDB writes them out of its staging
+   * table. Null when the data set no longer holds that file (replaced, mapped again, cleared).
    */
-  storable(position: number): Promise<ImportedFile> {
+  storable(file: ImportedFile): Promise<ImportedFile | null> {
     return this.operation(async () => {
-      const e = this.entries[position]
-      if (e === undefined) throw new RangeError(`no file ${position} in the data set`)
+      const e = this.entries.find(x => x.file === file)
+      if (e === undefined) return null
       if (!e.file.table || e.pending) return e.file
       if (!this.engine.exportIPC) throw new Error('this engine cannot write Arrow: the file cannot be kept')
       const ipc = streamOfArrowFile(await this.engine.exportIPC(`SELECT * FROM ${stagedTable(e.idx)}`))

@@ -35,8 +35,18 @@ export interface PendingFile {
   mapping?: Mapping
 }
 
-/** Called with each file after parsing, before DuckDB takes its bytes (to store them). */
-export type KeepImported = (file: PendingFile, imported: ImportedFile) => Promise<void>
+/**
+ * What the storage keeps of a file the engine imported: called, it writes the file's canonical
+ * tickets out of the engine's table (src/core/dataset.ts); null when the data set no longer holds
+ * the file. The caller chooses when: the wall shows the data first.
+ */
+export type StorableLater = () => Promise<ImportedFile | null>
+
+/**
+ * Called with each file of a load, in the data set's order, to store it: a parsed file before
+ * DuckDB takes its bytes, a file the engine imported (no bytes) as StorableLater after it is loaded.
+ */
+export type KeepImported = (file: PendingFile, imported: ImportedFile | StorableLater) => Promise<void>
 
 export interface WallBackend {
   inspect: (file: File, mapping?: Mapping) => Promise<Inspection>
@@ -154,13 +164,14 @@ export async function createWallBackend(): Promise<WallBackend> {
     }
   }
 
-  /**
-   * What the storage keeps of each file of `group`, the last files of the data set now: the engine
-   * import left no bytes, so a file staged from its table is written out of it as IPC (src/core/dataset.ts).
-   */
-  async function keepGroup(f: PendingFile, group: ImportedFile[], keep: KeepImported): Promise<void> {
+  /** The files of `group` the engine imported, the last files of the data set now, to the storage as StorableLater. */
+  async function keepLater(f: PendingFile, group: ImportedFile[], keep: KeepImported): Promise<void> {
     const first = dataset.fileCount - group.length
-    for (const [k, imported] of group.entries()) if (imported.table) await keep(f, await dataset.storable(first + k))
+    for (const [k, imported] of group.entries()) {
+      const staged = dataset.fileAt(first + k)
+      // One DuckDB did not take has no table left: its report line is kept as it is.
+      if (imported.table && staged) await keep(f, staged.table ? () => dataset.storable(staged) : staged)
+    }
   }
 
   async function load(files: PendingFile[], onProgress: (p: LoadProgress) => void, opts: { keep?: KeepImported, replace?: boolean } = {}): Promise<ImportReport> {
@@ -174,7 +185,7 @@ export async function createWallBackend(): Promise<WallBackend> {
       const group = converted ?? [await importOne(f, onProgress)]
       const rows = group.reduce((n, g) => n + g.report.rows, 0)
       onProgress({ file: f.file.name, phase: 'loading', bytesRead: f.file.size, bytesTotal: f.file.size, rows })
-      // Bytes are kept before DuckDB takes them; a table of the engine after it is staged (keepGroup).
+      // Bytes are kept before DuckDB takes them; a table of the engine after it is staged (keepLater).
       for (const imported of group) if (!imported.table) await opts.keep?.(f, imported)
       // A converted file's columns were settled when it was converted: it has no source to map again.
       const given = group.map(() => (converted ? null : f))
@@ -196,7 +207,7 @@ export async function createWallBackend(): Promise<WallBackend> {
         sources.push(...given)
       }
       held = null
-      if (opts.keep) await keepGroup(f, group, opts.keep)
+      if (opts.keep) await keepLater(f, group, opts.keep)
       const loaded = dataset.importReport().files.slice(-group.length)
       const phase = loaded.every(r => r.error) ? 'error' : 'done'
       onProgress({ file: f.file.name, phase, bytesRead: f.file.size, bytesTotal: f.file.size, rows: loaded.reduce((n, r) => n + r.loaded, 0) })

@@ -226,5 +226,6 @@ export const enFeatures: Record<keyof typeof zhFeatures, string> = {
   'remote.note': 'The KPIs of the months in the filter are exact; the backlog counts only the tickets fetched so far. A wider month range fetches the missing row groups.',
   'remote.error': 'Could not open the data set: {msg}. A URL on another origin needs CORS on that server and its origin in the wall\'s connect-src (docs/serving.md).',
   // storage: the snapshot of the built tables
+  'storage.saving': 'Saving the files just loaded to this browser…',
   'storage.snapshot': 'The built tables are kept too ({bytes}, counted above): a reload puts them back instead of building them again.',
 }

@@ -227,5 +227,6 @@ export const zhFeatures = {
   'remote.note': '筛选月份内的指标是精确的；积压只计已取到的工单。放宽月份范围时会补取缺少的行组。',
   'remote.error': '无法打开数据集：{msg}。其他源上的网址需要该服务器开启 CORS，并把它的源加入墙的 connect-src（见 docs/serving.md）。',
   // storage: the snapshot of the built tables
+  'storage.saving': '正在把刚载入的文件存入此浏览器…',
   'storage.snapshot': '另存了计算好的表（{bytes}，已计入上面的用量）：重新打开时直接取用，无需重新计算。',
 } as const

@@ -1,6 +1,6 @@
 import type { ImportReport } from '../core/report-types'
 import type { FilterOptions } from '../core/wall-types'
-import type { LoadProgress, OpenedStorage, PendingFile, StoredEntry, StoredSource, WallBackend } from './backend'
+import type { KeepImported, LoadProgress, OpenedStorage, PendingFile, StoredEntry, StoredSource, WallBackend } from './backend'
 import type { ImportedFile } from '../core/dataset'
 import type { Mapping } from '../core/schema'
 import { defineStore } from 'pinia'
@@ -29,6 +29,12 @@ export const importSource = (p: PendingFile): StoredSource => ({
  * an export 2 s after it raised the peak by 0.5 GB).
  */
 const SNAPSHOT_DELAY_MS = 10_000
+/**
+ * How long after the wall has the new data a file the engine imported is written to storage: the
+ * wall's queries are asked for DEBOUNCE_MS after it (src/stores/report.ts) and go first; the
+ * export out of DuckDB (about 1 s at 1 M tickets) and the write follow them.
+ */
+const KEEP_DELAY_MS = 250
 
 export const useDatasetStore = defineStore('dataset', () => {
   const storage = useStorageStore()
@@ -114,19 +120,64 @@ export const useDatasetStore = defineStore('dataset', () => {
     }
   }
 
-  /** Appends files and stores them; a demo on screen is replaced. */
+  // Storage writes in order: a load whose files the engine imported commits after the wall shows
+  // them, and every later write of the data set waits for it (it would otherwise be overwritten).
+  let storing: Promise<void> = Promise.resolve()
+  function afterStoring<T>(job: () => Promise<T>): Promise<T> {
+    const run = storing.then(job)
+    storing = run.then(() => undefined, () => undefined)
+    return run
+  }
+
+  /**
+   * Appends files and stores them; a demo on screen is replaced. A file with bytes is stored
+   * before DuckDB takes them. One the engine imported is written out of its table after the
+   * wall has been given the new data (storage.saving meanwhile): its queries go first. The load
+   * ends when it is committed, so the import summary means the files are stored.
+   */
   async function load(files: PendingFile[], onProgress: (p: LoadProgress) => void): Promise<ImportReport> {
     const b = backend.value!
+    await storing
     const wasDemo = isDemo.value
-    const added: StoredEntry[] = []
-    const keep = async (p: PendingFile, f: ImportedFile) => {
-      added.push(await storage.keep(f, importSource(p)))
+    const slots: (() => Promise<StoredEntry | null>)[] = []
+    let later = false
+    const keep: KeepImported = async (p, f) => {
+      if (typeof f === 'function') {
+        later = true
+        slots.push(async () => {
+          const file = await f()
+          return file ? storage.keep(file, importSource(p)) : null
+        })
+        return
+      }
+      const entry = await storage.keep(f, importSource(p))
+      slots.push(async () => entry)
     }
     // The first real file replaces the demo in one step: no empty wall in between.
     const report = await b.load(files, onProgress, { keep, replace: wasDemo })
     isDemo.value = false
-    await storage.commit([...(wasDemo ? [] : storage.entries), ...added], false, b.overrides())
+    const before = wasDemo ? [] : storage.entries
+    const commit = async () => {
+      const added: StoredEntry[] = []
+      for (const slot of slots) {
+        const entry = await slot()
+        if (entry) added.push(entry)
+      }
+      await storage.commit([...before, ...added], false, b.overrides())
+    }
+    if (!later) await afterStoring(commit)
     await refresh()
+    if (later) {
+      storage.saving = true
+      await afterStoring(async () => {
+        await new Promise(resolve => setTimeout(resolve, KEEP_DELAY_MS))
+        await commit()
+      }).catch((e: unknown) => {
+        storage.status = { ...storage.status, reason: 'failed', detail: message(e) }
+      }).finally(() => {
+        storage.saving = false
+      })
+    }
     keepSnapshot()
     return report
   }
@@ -134,9 +185,10 @@ export const useDatasetStore = defineStore('dataset', () => {
   /** Replaces the whole data set at once (a refresh): the old data stays on screen until the new is in. */
   async function swap(entries: StoredEntry[], files: ImportedFile[]): Promise<ImportReport> {
     const b = backend.value!
+    await storing
     const report = await b.replace(files)
     isDemo.value = false
-    await storage.commit(entries, false, b.overrides())
+    await afterStoring(() => storage.commit(entries, false, b.overrides()))
     await refresh()
     keepSnapshot()
     return report
@@ -145,17 +197,19 @@ export const useDatasetStore = defineStore('dataset', () => {
   async function loadDemo(): Promise<void> {
     const b = backend.value
     if (!b) return
+    await storing
     await demo(b)
-    await storage.commit([], true, b.overrides())
+    await afterStoring(() => storage.commit([], true, b.overrides()))
     await refresh()
   }
 
   async function clear(): Promise<void> {
     const b = backend.value
     if (!b) return
+    await storing
     await b.clear()
     isDemo.value = false
-    await storage.commit([], false, b.overrides())
+    await afterStoring(() => storage.commit([], false, b.overrides()))
     await refresh()
   }
 
@@ -166,6 +220,7 @@ export const useDatasetStore = defineStore('dataset', () => {
    */
   async function remap(index: number, mapping: Mapping): Promise<ImportReport> {
     const b = backend.value!
+    await storing
     const src = b.source(index)
     if (!src) throw new Error('the original file is not kept in the browser: drop it again to map its columns')
     const next = { ...src, mapping }
@@ -174,7 +229,7 @@ export const useDatasetStore = defineStore('dataset', () => {
     const report = await b.replaceFile(index, next, parsed)
     const entries = [...storage.entries]
     entries[index] = entry
-    await storage.commit(entries, false, b.overrides())
+    await afterStoring(() => storage.commit(entries, false, b.overrides()))
     await refresh()
     keepSnapshot()
     return report

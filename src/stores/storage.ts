@@ -25,6 +25,8 @@ export const useStorageStore = defineStore('storage', () => {
   const savedAt = ref<string | null>(null)
   const hadData = ref(readFlag())
   const entries = shallowRef<StoredEntry[]>([])
+  /** A load is being written (its files the engine imported go out of DuckDB after the wall shows them): usage is the last commit's. */
+  const saving = ref(false)
   const set = shallowRef(new PersistedSet(new MemoryStore(), status.value))
 
   function sync(): void {
@@ -92,5 +94,5 @@ export const useStorageStore = defineStore('storage', () => {
     }
   }
 
-  return { status, usage, savedAt, hadData, open, read, readSnapshot, keep, keepSnapshot, commit, entries }
+  return { status, usage, savedAt, hadData, saving, open, read, readSnapshot, keep, keepSnapshot, commit, entries }
 })

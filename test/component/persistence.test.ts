@@ -1,4 +1,4 @@
-import type { OpenedStorage } from '../../src/stores/backend'
+import type { KeepImported, OpenedStorage, PendingFile } from '../../src/stores/backend'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick, reactive } from 'vue'
@@ -10,7 +10,7 @@ import { useDatasetStore } from '../../src/stores/dataset'
 import { useScorecardStore } from '../../src/stores/scorecard'
 import { useStorageStore } from '../../src/stores/storage'
 import { mergeConfig } from '../../src/core/config-merge'
-import { fakeBackend } from './helpers/backend'
+import { fakeBackend, parsed } from './helpers/backend'
 
 const owner = (store = new MemoryStore()): (() => Promise<OpenedStorage>) =>
   async () => ({ store, status: { mode: 'owner', reason: null, detail: null, persisted: true } })
@@ -60,6 +60,43 @@ describe('persistence', () => {
       await useScorecardStore().apply(mergeConfig({ recurrenceDays: 9 }))
       await vi.advanceTimersByTimeAsync(10_000)
       expect(b.snapshot).toHaveBeenCalledTimes(2)
+    }
+    finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('a file the engine imported is stored after the wall has its data, in load order, before the load ends', async () => {
+    vi.useFakeTimers()
+    try {
+      const store = new MemoryStore()
+      const b = fakeBackend()
+      const ds = useDatasetStore()
+      const storage = useStorageStore()
+      const seen: { file: string, version: number, saving: boolean, stored: number }[] = []
+      const fromTable = async (f: PendingFile) => {
+        seen.push({ file: f.file.name, version: ds.version, saving: storage.saving, stored: storage.usage.files })
+        return f.file.name === 'e_gone.csv' ? null : parsed(f)
+      }
+      // As the wall's backend: a parsed file is kept before DuckDB takes it, one the engine imported as a write for later.
+      b.load = vi.fn(async (files: PendingFile[], _p: unknown, opts?: { keep?: KeepImported }) => {
+        for (const f of files) await opts?.keep?.(f, f.file.name.startsWith('e') ? () => fromTable(f) : parsed(f))
+        return { files: files.map(f => parsed(f).report), rejected: [] }
+      })
+      await ds.start(async () => b, owner(store))
+      const version = ds.version
+      const loading = ds.load([file('e_1.csv'), file('b_2.csv'), file('e_gone.csv')], () => {})
+      await vi.advanceTimersByTimeAsync(1000)
+      await loading
+      // Written after the wall was given the data (version bumped), while the storage said so, before the commit.
+      expect(seen).toEqual([
+        { file: 'e_1.csv', version: version + 1, saving: true, stored: 0 },
+        { file: 'e_gone.csv', version: version + 1, saving: true, stored: 0 },
+      ])
+      expect(storage.saving).toBe(false)
+      // A file the data set no longer holds when its turn comes is not stored.
+      expect((await store.manifest())!.entries.map(e => e.report.file)).toEqual(['e_1.csv', 'b_2.csv'])
+      expect(storage.usage.files).toBe(2)
     }
     finally {
       vi.useRealTimers()
