@@ -4,12 +4,12 @@ import { isManifest, storedIds } from './ticket-store'
 const ROOT = 'servicewall'
 const MANIFEST = 'manifest.json'
 
-async function writeFile(dir: FileSystemDirectoryHandle, name: string, data: Uint8Array | string): Promise<void> {
+async function writeFile(dir: FileSystemDirectoryHandle, name: string, data: readonly Uint8Array[] | string): Promise<void> {
   const handle = await dir.getFileHandle(name, { create: true })
   // createWritable writes to a swap file and replaces the file on close: a crash leaves the old one.
   const w = await handle.createWritable()
   try {
-    await w.write(data as FileSystemWriteChunkType)
+    for (const chunk of typeof data === 'string' ? [data] : data) await w.write(chunk as FileSystemWriteChunkType)
     await w.close()
   }
   catch (e) {
@@ -44,8 +44,8 @@ export class OpfsStore implements TicketStore {
     return m
   }
 
-  putIpc(id: string, bytes: Uint8Array): Promise<void> {
-    return writeFile(this.ipc, `${id}.arrow`, bytes)
+  putIpc(id: string, bytes: Uint8Array | readonly Uint8Array[]): Promise<void> {
+    return writeFile(this.ipc, `${id}.arrow`, bytes instanceof Uint8Array ? [bytes] : bytes)
   }
 
   async getIpc(id: string): Promise<Uint8Array> {

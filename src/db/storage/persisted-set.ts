@@ -48,12 +48,15 @@ export class PersistedSet {
     return { ...rest, ipc: id ? await this.store.getIpc(id) : null }
   }
 
-  /** Writes a file's bytes before DuckDB takes them (the IPC buffer is transferred to its worker). */
-  async keep(f: ImportedFile, source: StoredSource): Promise<StoredEntry> {
-    const id = f.ipc ? crypto.randomUUID() : null
-    if (id && f.ipc) await this.write(s => s.putIpc(id, f.ipc!))
-    const { ipc, ...rest } = f
-    return { ...structuredClone(rest), id, ipcBytes: ipc?.byteLength ?? 0, source }
+  /**
+   * Writes a file's bytes before DuckDB takes them (the IPC buffer is transferred to its worker).
+   * `chunks`: its rows as an IPC stream in chunks, in place of `f.ipc` (a file written out of DuckDB, Dataset.storable).
+   */
+  async keep(f: ImportedFile, source: StoredSource, chunks: readonly Uint8Array[] | null = f.ipc ? [f.ipc] : null): Promise<StoredEntry> {
+    const id = chunks ? crypto.randomUUID() : null
+    if (id && chunks) await this.write(s => s.putIpc(id, chunks))
+    const { ipc: _ipc, ...rest } = f
+    return { ...structuredClone(rest), id, ipcBytes: chunks?.reduce((n, c) => n + c.byteLength, 0) ?? 0, source }
   }
 
   async commit(entries: StoredEntry[], demo: boolean, overrides: object): Promise<void> {
@@ -73,17 +76,17 @@ export class PersistedSet {
   /** Keeps a snapshot of the built tables, if the stored files are still the ones it was made from. */
   async keepSnapshot(chunks: Uint8Array[], entries: readonly StoredEntry[]): Promise<void> {
     if (!this.current.entries.length || entries.length !== this.current.entries.length || entries.some((e, i) => e.id !== this.current.entries[i]!.id)) return
-    const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0))
-    chunks.reduce((at, c) => (bytes.set(c, at), at + c.byteLength), 0)
+    const bytes = chunks.reduce((n, c) => n + c.byteLength, 0)
     const id = crypto.randomUUID()
     try {
-      await this.store.putIpc(id, bytes)
+      // Written chunk by chunk: no second copy of the whole snapshot.
+      await this.store.putIpc(id, chunks)
     }
     catch {
       // Only a shortcut for the next reload: no room for it leaves the stored data set as it is.
       return
     }
-    const next: StoredManifest = { ...this.current, snapshot: { id, bytes: bytes.byteLength, entries: entries.map(e => e.id) } }
+    const next: StoredManifest = { ...this.current, snapshot: { id, bytes, entries: entries.map(e => e.id) } }
     await this.write(s => s.commit(next))
     this.current = next
   }

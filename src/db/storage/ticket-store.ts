@@ -1,5 +1,6 @@
 import type { ImportedFile } from '../../core/dataset'
 import type { Mapping } from '../../core/schema'
+import { joinChunks } from '../../core/snapshot-format'
 
 /** Where a stored file came from, and what tells a changed copy from the same one. */
 export interface StoredSource {
@@ -61,7 +62,8 @@ export function snapshotOf(m: StoredManifest, entries: readonly StoredEntry[] = 
 export interface TicketStore {
   readonly kind: 'opfs' | 'memory'
   manifest: () => Promise<StoredManifest | null>
-  putIpc: (id: string, bytes: Uint8Array) => Promise<void>
+  /** Writes a file, given whole or as chunks in order. */
+  putIpc: (id: string, bytes: Uint8Array | readonly Uint8Array[]) => Promise<void>
   getIpc: (id: string) => Promise<Uint8Array>
   /** Writes the manifest, then deletes the IPC files it no longer names. */
   commit: (m: StoredManifest) => Promise<void>
@@ -88,9 +90,9 @@ export class MemoryStore implements TicketStore {
     return this.current
   }
 
-  async putIpc(id: string, bytes: Uint8Array): Promise<void> {
+  async putIpc(id: string, bytes: Uint8Array | readonly Uint8Array[]): Promise<void> {
     // A copy: the original is transferred to the DuckDB worker and detached.
-    this.blobs.set(id, bytes.slice())
+    this.blobs.set(id, bytes instanceof Uint8Array ? bytes.slice() : joinChunks(bytes).slice())
   }
 
   async getIpc(id: string): Promise<Uint8Array> {
