@@ -24,13 +24,6 @@ const HEAD_BYTES = 1536 * 1024
 const MAX_EMPTY_LINES = 200
 /** More records that may be blank than this: SQL checks every record for blanks (slower, same result). */
 const MAX_BLANK_CANDIDATES = 5000
-/**
- * More UTF-8 than this: the JS import reads the file. DuckDB-wasm's heap is 32-bit (4 GB, its own
- * memory limit 3.1 GiB), and the text cells of a whole file are in it at once: measured in Chromium
- * on the bench data, 2 M rows (385 MB) imported, 2.5 M rows (480 MB) ran out of memory in read_csv.
- */
-export const MAX_ENGINE_BYTES = 400 * 1024 * 1024
-
 export interface EngineCsv {
   /** Prefix of the work tables; `${p}_raw` holds the cells, `${p}_rows` the data rows with row_no. */
   p: string
@@ -40,6 +33,8 @@ export interface EngineCsv {
   width: number
   /** Data rows below the header (blank rows not counted). */
   rows: number
+  /** DuckDB read the source file itself (Engine.registerBlob): the caller's bytes are no longer needed for it. */
+  fromFile: boolean
 }
 
 let serial = 0
@@ -53,7 +48,9 @@ export const RUN = Math.random().toString(36).slice(2, 8)
 export async function readCsvInEngine(engine: Engine, bytes: Uint8Array, mapping: Mapping | undefined, limits: ReadLimits = DEFAULT_READ_LIMITS, source?: Blob): Promise<EngineCsv | null> {
   if (!engine.registerFile) return null
   const { encoding, bytes: utf8 } = toUtf8(bytes)
-  if (utf8.length > MAX_ENGINE_BYTES) return null
+  const asFile = source && engine.registerBlob && source.size === bytes.length ? sameBytes(source, encoding) : null
+  // Bytes handed over are in DuckDB's heap with the cells read from them (ReadLimits.maxEngineBytes).
+  if (!asFile && utf8.length > limits.maxEngineBytes) return null
   const delimiter = sniffDelimiter(new TextDecoder().decode(utf8.subarray(0, Math.min(utf8.length, HEAD_BYTES))))
   const shape = scanCsvShape(utf8, delimiter.charCodeAt(0), HEAD_BYTES)
   if (shape === null || shape.records > limits.maxRows || shape.cells > limits.maxCells || shape.emptyLines.length > MAX_EMPTY_LINES) return null
@@ -69,7 +66,6 @@ export async function readCsvInEngine(engine: Engine, bytes: Uint8Array, mapping
 
   const p = `sw_imp_${RUN}_${serial++}`
   const file = `${p}.csv`
-  const asFile = source && engine.registerBlob && source.size === bytes.length ? sameBytes(source, encoding) : null
   if (asFile) await engine.registerBlob!(file, asFile)
   else await engine.registerFile(file, utf8)
   const width = Math.max(1, shape.maxFields)
@@ -90,7 +86,7 @@ export async function readCsvInEngine(engine: Engine, bytes: Uint8Array, mapping
   const rows = count?.n ?? 0
   located.rows = await sampleRows(engine, p, width, rows)
   located.rowNumbers = located.rows.map(() => 0)
-  return { p, file, encoding, located, width, rows }
+  return { p, file, encoding, located, width, rows, fromFile: asFile !== null }
 }
 
 /** The part of `source` that is the UTF-8 read_csv reads, or null when the text was transcoded. */

@@ -29,17 +29,20 @@ import { DEFAULT_READ_LIMITS, ImportError } from './types'
 /**
  * The file's tickets in a table of the engine (ImportedFile.table), or the JS import's result where the engine path does not serve.
  * `reread`: the file's bytes again, for an engine that takes them over (a transfer to another worker leaves `bytes` empty).
- * `source`: the file itself, which DuckDB reads in place of `bytes` where they are its UTF-8 (engine-csv.ts).
+ * `source`: the file itself, which DuckDB reads in place of `bytes` where they are its UTF-8
+ * (engine-csv.ts); then `release` is called: the caller may let its bytes go (a fallback to the JS
+ * import after that reads them again).
  */
-export async function importIntoEngine(engine: Engine, bytes: Uint8Array, file: string, opts: ImportOptions = {}, reread?: () => Promise<Uint8Array>, source?: Blob): Promise<ImportedFile> {
+export async function importIntoEngine(engine: Engine, bytes: Uint8Array, file: string, opts: ImportOptions = {}, reread?: () => Promise<Uint8Array>, source?: { blob: Blob, release?: () => void }): Promise<ImportedFile> {
   const limits = opts.limits ?? DEFAULT_READ_LIMITS
   if (!engine.registerFile || !isPlainText(bytes, file, limits)) return importFile(bytes, file, opts)
   const inJs = async () => importFile(bytes.buffer.byteLength === 0 && reread ? await reread() : bytes, file, opts)
   let p: string | null = null
   try {
-    const csv = await readCsvInEngine(engine, bytes, opts.mapping, limits, source)
+    const csv = await readCsvInEngine(engine, bytes, opts.mapping, limits, source?.blob)
     if (csv === null) return await inJs()
     p = csv.p
+    if (csv.fromFile) source?.release?.()
     return await mapInEngine(engine, csv, file, opts)
   }
   catch (e) {

@@ -35,6 +35,14 @@ async function readWithProgress(id: number, file: File): Promise<Uint8Array> {
   return out
 }
 
+/**
+ * Frees the bytes now, whatever still refers to them: the buffer is moved out (a transfer) and the
+ * view left empty. DuckDB reads the file itself, and through the build a copy here was the file's size more.
+ */
+function detach(bytes: Uint8Array): void {
+  if (bytes.buffer instanceof ArrayBuffer) structuredClone(bytes.buffer, { transfer: [bytes.buffer] })
+}
+
 function progress(id: number, file: File, phase: LoadPhase, bytesRead: number, rows: number): void {
   post({ id, type: 'progress', progress: { file: file.name, phase, bytesRead, bytesTotal: file.size, rows } })
 }
@@ -61,7 +69,7 @@ async function handle(req: WorkerRequest): Promise<void> {
   // In the engine, DuckDB reads the file itself when it is UTF-8, or takes the transcoded bytes
   // over: where it cannot read the file after all, the JS import reads it (again, if they went).
   const imported = req.engine
-    ? await importIntoEngine(page.engine(req.id), bytes, req.file.name, opts, () => readWithProgress(req.id, req.file), req.file)
+    ? await importIntoEngine(page.engine(req.id), bytes, req.file.name, opts, () => readWithProgress(req.id, req.file), { blob: req.file, release: () => detach(bytes) })
     : await importFile(bytes, req.file.name, opts)
   post({ id: req.id, type: 'imported', imported }, imported.ipc ? [imported.ipc.buffer] : [])
 }

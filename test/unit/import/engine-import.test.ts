@@ -14,6 +14,7 @@ import { benchCsv } from '../../../scripts/bench-data'
 import { dropImportLeftovers, readCsvInEngine } from '../../../src/import/engine-csv'
 import { importIntoEngine } from '../../../src/import/engine-import'
 import { importFile } from '../../../src/import/import-file'
+import { DEFAULT_READ_LIMITS } from '../../../src/import/types'
 import { bothPaths, hostileVariant } from './engine-differential'
 
 const PEER = '../shared/peer'
@@ -110,16 +111,44 @@ describe('the engine import in the wall\'s circumstances', () => {
     for (const name of DEMO_TICKETS) {
       const bytes = new Uint8Array(readFileSync(name))
       registered.length = 0
-      const fromBlob = await importIntoEngine(reading, bytes.slice(), basename(name), {}, undefined, new Blob([bytes]))
+      let released = 0
+      const fromBlob = await importIntoEngine(reading, bytes.slice(), basename(name), {}, undefined, { blob: new Blob([bytes]), release: () => released++ })
       const fromBytes = await importIntoEngine(engine, bytes.slice(), basename(name))
       const bom = bytes[0] === 0xef
       const utf8 = fromBytes.report.encoding.startsWith('utf-8')
       expect(registered).toEqual([utf8 ? `blob of ${bytes.length - (bom ? 3 : 0)}` : 'bytes'])
+      // The caller's bytes may go once DuckDB reads the file itself, not before and not otherwise.
+      expect(released).toBe(utf8 ? 1 : 0)
       expect(fromBlob.report).toEqual(fromBytes.report)
       expect(await rowsOf(fromBlob.table!)).toEqual(await rowsOf(fromBytes.table!))
       await engine.exec(`DROP TABLE ${fromBlob.table}`)
       await engine.exec(`DROP TABLE ${fromBytes.table}`)
     }
+    // Past maxEngineBytes the bytes are not handed to DuckDB (the JS import reads the file); a file DuckDB reads itself has no such cap.
+    const small = new TextEncoder().encode('Vendor,Ticket ID,Created time\nAcme,A-1,2026-11-20 10:00\nAcme,A-2,2026-11-20 11:00\n')
+    const limits = { ...DEFAULT_READ_LIMITS, maxEngineBytes: small.length - 1 }
+    registered.length = 0
+    const capped = await importIntoEngine(reading, small.slice(), 'Acme_tickets.csv', { limits })
+    expect(capped.table ?? null).toBeNull()
+    expect(capped.report).toEqual((await importFile(small.slice(), 'Acme_tickets.csv')).report)
+    expect(registered).toEqual([])
+    expect(await readCsvInEngine(reading, small.slice(), undefined, { ...limits, maxEngineBytes: small.length })).not.toBeNull()
+    await dropImportLeftovers(engine)
+    const fromFile = await importIntoEngine(reading, small.slice(), 'Acme_tickets.csv', { limits }, undefined, { blob: new Blob([small]) })
+    expect(registered).toEqual(['bytes', `blob of ${small.length}`])
+    expect(fromFile.report.loaded).toBe(2)
+    await engine.exec(`DROP TABLE ${fromFile.table}`)
+    // Bytes let go (as the worker detaches them) and then an unforeseen DuckDB error: the JS import reads the file again.
+    const text = new TextEncoder().encode('Vendor,Ticket ID,Created time\nAcme,A-1,2026-11-20 10:00\n')
+    const failing: Engine = { ...reading, exec: async (sql) => {
+      if (sql.startsWith('CREATE TABLE sw_imported')) throw new Error('simulated DuckDB error')
+      await engine.exec(sql)
+    } }
+    const given = text.slice()
+    const f = await importIntoEngine(failing, given, 'Acme_tickets.csv', {}, async () => text.slice(), { blob: new Blob([text]), release: () => structuredClone(given.buffer, { transfer: [given.buffer] }) })
+    expect(given.byteLength).toBe(0)
+    expect(f.table ?? null).toBeNull()
+    expect(f.report).toEqual((await importFile(text.slice(), 'Acme_tickets.csv')).report)
     expect(await tables()).toEqual([])
   })
 
