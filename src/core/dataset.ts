@@ -225,8 +225,7 @@ export class Dataset {
       if (e === undefined) return null
       if (!e.file.table || e.pending) return { file: { ...e.file, ipc: null }, ipc: e.file.ipc ? [e.file.ipc] : null }
       if (!this.engine.exportIPC) throw new Error('this engine cannot write Arrow: the file cannot be kept')
-      // The staging columns have no ENUM type: the export may stream.
-      const ipc = await this.engine.exportIPC(`SELECT * FROM ${stagedTable(e.idx)}`, { stream: true })
+      const ipc = await this.engine.exportIPC(`SELECT * FROM ${stagedTable(e.idx)}`)
       return { file: { ...e.file, table: null, ipc: null }, ipc }
     })
   }

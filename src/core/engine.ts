@@ -11,13 +11,11 @@ export interface Engine {
   /** Loads an Arrow IPC stream into `table`: a new table, or appended by column position. */
   insertArrowIPC: (table: string, ipc: Uint8Array, create: boolean) => Promise<void>
   /**
-   * A query's result as the Arrow IPC stream DuckDB writes, not decoded, in chunks that together
-   * are the stream (the snapshot, src/core/snapshot.ts; storage). `stream`: the browser fetches it
-   * a batch at a time, so the whole result is never in DuckDB's heap at once (that heap never
-   * shrinks). Only for results without ENUM columns: DuckDB-wasm 1.32 writes no dictionaries into
-   * a streamed result, so such a stream cannot be read back.
+   * A query's result as the Arrow IPC stream DuckDB writes, not decoded (the snapshot,
+   * src/core/snapshot.ts; storage), as chunks that together are the stream: the snapshot and
+   * the storage write them one after another, never joined in one more buffer.
    */
-  exportIPC?: (sql: string, opts?: { stream?: boolean }) => Promise<Uint8Array[]>
+  exportIPC?: (sql: string) => Promise<Uint8Array[]>
   /**
    * Makes bytes readable by SQL under `name` (read_csv('name')). The browser transfers the
    * buffer to the database worker: the caller must not use it afterwards. Absent on a test double.

@@ -60,9 +60,6 @@ export const fileMark = (f: ImportedFile): string => JSON.stringify([f.report.fi
  * "ARROW1", padding to 8 bytes, the stream (with its end marker), the footer, the footer's
  * length (int32) and "ARROW1" again. A view, no copy.
  */
-/** The end-of-stream marker of the Arrow IPC stream format: a continuation and a zero length. */
-export const END_OF_STREAM = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0])
-
 /** Chunks as one buffer. */
 export function joinChunks(chunks: readonly Uint8Array[]): Uint8Array {
   if (chunks.length === 1) return chunks[0]!
