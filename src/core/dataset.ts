@@ -8,6 +8,7 @@ import { notLoaded, stageFile, stagePending, unstageFile } from './staging'
 import { calendarPlan, calendarTableStatements } from './sql/calendar-sql'
 import type { UsableSnapshot } from './snapshot'
 import { putBack, snapshotSignature, takeSnapshot, usableSnapshot } from './snapshot'
+import { streamOfArrowFile } from './snapshot-format'
 import { UPDATE_ROWS_SQL } from './sql/update-rows'
 import { buildLeftoversSql, buildTicketsSteps, DUPLICATES_SQL, STAGED_TABLES_SQL, stagedTable, stagedViewSql, STAGING_DDL, swapSql } from './sql/tickets-table'
 
@@ -24,12 +25,6 @@ export interface ImportedFile {
    */
   table?: string | null
   known: Record<KnownFlag, boolean> | null
-}
-
-/** A file as the storage keeps it (Dataset.storable): `file` without its rows, which are `ipc`, an IPC stream in chunks (null: none). */
-export interface StorableFile {
-  file: ImportedFile
-  ipc: readonly Uint8Array[] | null
 }
 
 /** What a restart of the database lost: the files that were loaded (they must come back from storage or be imported again). */
@@ -214,19 +209,18 @@ export class Dataset {
   }
 
   /**
-   * `file` (as fileAt gave it) as the storage keeps it: its lines, and its canonical rows as chunks
-   * of an IPC stream. A file the engine import staged from its table has no bytes: DuckDB writes
-   * them out of its staging table. Null when the data set no longer holds that file (replaced,
-   * mapped again, cleared).
+   * `file` (as fileAt gave it) as the storage keeps it, with its canonical rows as IPC bytes. A
+   * file the engine import staged from its table has none: DuckDB writes them out of its staging
+   * table. Null when the data set no longer holds that file (replaced, mapped again, cleared).
    */
-  storable(file: ImportedFile): Promise<StorableFile | null> {
+  storable(file: ImportedFile): Promise<ImportedFile | null> {
     return this.operation(async () => {
       const e = this.entries.find(x => x.file === file)
       if (e === undefined) return null
-      if (!e.file.table || e.pending) return { file: { ...e.file, ipc: null }, ipc: e.file.ipc ? [e.file.ipc] : null }
+      if (!e.file.table || e.pending) return e.file
       if (!this.engine.exportIPC) throw new Error('this engine cannot write Arrow: the file cannot be kept')
-      const ipc = await this.engine.exportIPC(`SELECT * FROM ${stagedTable(e.idx)}`)
-      return { file: { ...e.file, table: null, ipc: null }, ipc }
+      const ipc = streamOfArrowFile(await this.engine.exportIPC(`SELECT * FROM ${stagedTable(e.idx)}`))
+      return { ...e.file, table: null, ipc }
     })
   }
 

@@ -10,12 +10,8 @@ export interface Engine {
   query: <T = Row>(sql: string, params?: readonly SqlParam[]) => Promise<T[]>
   /** Loads an Arrow IPC stream into `table`: a new table, or appended by column position. */
   insertArrowIPC: (table: string, ipc: Uint8Array, create: boolean) => Promise<void>
-  /**
-   * A query's result as the Arrow IPC stream DuckDB writes, not decoded (the snapshot,
-   * src/core/snapshot.ts; storage), as chunks that together are the stream: the snapshot and
-   * the storage write them one after another, never joined in one more buffer.
-   */
-  exportIPC?: (sql: string) => Promise<Uint8Array[]>
+  /** A query's result as the Arrow IPC stream DuckDB writes, not decoded (the snapshot of the built tables, src/core/snapshot.ts). */
+  exportIPC?: (sql: string) => Promise<Uint8Array>
   /**
    * Makes bytes readable by SQL under `name` (read_csv('name')). The browser transfers the
    * buffer to the database worker: the caller must not use it afterwards. Absent on a test double.

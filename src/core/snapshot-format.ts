@@ -60,14 +60,6 @@ export const fileMark = (f: ImportedFile): string => JSON.stringify([f.report.fi
  * "ARROW1", padding to 8 bytes, the stream (with its end marker), the footer, the footer's
  * length (int32) and "ARROW1" again. A view, no copy.
  */
-/** Chunks as one buffer. */
-export function joinChunks(chunks: readonly Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0))
-  chunks.reduce((at, c) => (out.set(c, at), at + c.byteLength), 0)
-  return out
-}
-
 export function streamOfArrowFile(file: Uint8Array): Uint8Array {
   if (new TextDecoder().decode(file.subarray(0, 6)) !== 'ARROW1') return file
   const footer = new DataView(file.buffer, file.byteOffset + file.byteLength - 10, 4).getInt32(0, true)
@@ -75,7 +67,7 @@ export function streamOfArrowFile(file: Uint8Array): Uint8Array {
 }
 
 /** The snapshot file as chunks: prefix, header, then the tables' streams. */
-export function writeSnapshot(header: Omit<SnapshotHeader, 'version'>, blobs: readonly Uint8Array[]): Uint8Array[] {
+export function writeSnapshot(header: Omit<SnapshotHeader, 'version'>, blobs: Uint8Array[]): Uint8Array[] {
   const json = new TextEncoder().encode(JSON.stringify({ version: VERSION, ...header }))
   const prefix = new Uint8Array(PREFIX)
   prefix.set(new TextEncoder().encode(MAGIC))

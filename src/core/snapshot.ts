@@ -15,7 +15,7 @@ import type { KpiConfig } from './config'
 import type { ImportedFile } from './dataset'
 import type { Engine } from './engine'
 import type { SnapshotHeader, SnapshotTable } from './snapshot-format'
-import { fileMark, readSnapshotHeader, snapshotSignature, writeSnapshot } from './snapshot-format'
+import { fileMark, readSnapshotHeader, snapshotSignature, streamOfArrowFile, writeSnapshot } from './snapshot-format'
 import { BUILT_TABLES, buildLeftoversSql, DERIVED_TABLES, DIMENSION_TYPES, NEW_BUILD_ID_SQL, NEXT, QUANTILE_BUCKET_TABLES, RESET_LAZY_SQL } from './sql/tickets-table'
 
 export { snapshotSignature }
@@ -77,9 +77,9 @@ export async function takeSnapshot(engine: Engine, signature: string, files: { i
     const [count] = name === QUANTILE_BUCKET_TABLES.bounds ? [{ n: 0 }] : await engine.query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${name}`)
     const rows = count?.n ?? 0
     // DuckDB cannot make a table from a stream without batches: an empty table is declared instead.
-    const stream = rows ? await engine.exportIPC(`SELECT * FROM ${name}`) : []
-    tables.push({ name, columns: columns.get(name) ?? [], rows, bytes: stream.reduce((n, c) => n + c.byteLength, 0) })
-    blobs.push(...stream)
+    const blob = rows ? streamOfArrowFile(await engine.exportIPC(`SELECT * FROM ${name}`)) : new Uint8Array(0)
+    tables.push({ name, columns: columns.get(name) ?? [], rows, bytes: blob.byteLength })
+    blobs.push(blob)
   }
   return writeSnapshot({ signature, fileIdx: files.map(f => f.idx), files: files.map(f => fileMark(f.file)), updates, types, tables }, blobs)
 }

@@ -5,7 +5,6 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url'
 import { ENGINE_SETUP_SQL } from '../core/engine'
-import { streamOfArrowFile } from '../core/snapshot-format'
 import { tableToRows } from './arrow-rows'
 import { WorkerGuard } from './worker-guard'
 
@@ -77,7 +76,7 @@ export async function createBrowserEngine(): Promise<Engine> {
     }),
     // One buffer of the whole result: a streamed one (startPendingQuery) was tried, and grew DuckDB's
     // heap as much at 1 M tickets (DuckDB-wasm 1.32), was slower, and has no dictionaries for ENUMs.
-    exportIPC: sql => serial(async ({ conn }) => conn.useUnsafe(async (db, id) => [streamOfArrowFile(await db.runQuery(id, sql))])),
+    exportIPC: sql => serial(async ({ conn }) => conn.useUnsafe((db, id) => db.runQuery(id, sql))),
     insertArrowIPC: (table, ipc, create) => serial(async ({ conn }) => {
       await conn.insertArrowFromIPCStream(ipc, { name: table, create })
     }),

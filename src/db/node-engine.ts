@@ -5,7 +5,6 @@ import path from 'node:path'
 import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/blocking'
 import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking'
 import { ENGINE_SETUP_SQL } from '../core/engine'
-import { streamOfArrowFile } from '../core/snapshot-format'
 import { useUtf8Validator } from '../import/text-bytes'
 import { tableToRows } from './arrow-rows'
 
@@ -47,7 +46,7 @@ export async function createNodeEngine(): Promise<Engine> {
       }
     },
     async exportIPC(sql) {
-      return [streamOfArrowFile(conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)))]
+      return conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql))
     },
     async insertArrowIPC(table, ipc, create) {
       // insertArrowTable does not survive two apache-arrow module instances (ESM app, CJS duckdb); IPC bytes do.

@@ -1,5 +1,5 @@
 import type { KpiConfig } from '../core/config'
-import type { ImportedFile, RestartInfo, StorableFile } from '../core/dataset'
+import type { ImportedFile, RestartInfo } from '../core/dataset'
 import type { Filters } from '../core/filters'
 import type { MonthlyReport, TicketListRow } from '../core/monthly-types'
 import type { ImportReport, KpiReport } from '../core/report-types'
@@ -40,7 +40,7 @@ export interface PendingFile {
  * tickets out of the engine's table (src/core/dataset.ts); null when the data set no longer holds
  * the file. The caller chooses when: the wall shows the data first.
  */
-export type StorableLater = () => Promise<StorableFile | null>
+export type StorableLater = () => Promise<ImportedFile | null>
 
 /**
  * Called with each file of a load, in the data set's order, to store it: a parsed file before

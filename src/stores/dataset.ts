@@ -145,8 +145,8 @@ export const useDatasetStore = defineStore('dataset', () => {
       if (typeof f === 'function') {
         later = true
         slots.push(async () => {
-          const kept = await f()
-          return kept ? storage.keep(kept.file, importSource(p), kept.ipc) : null
+          const file = await f()
+          return file ? storage.keep(file, importSource(p)) : null
         })
         return
       }

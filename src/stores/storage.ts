@@ -66,9 +66,9 @@ export const useStorageStore = defineStore('storage', () => {
     }
   }
 
-  async function keep(f: ImportedFile, source: StoredSource, chunks?: readonly Uint8Array[] | null): Promise<StoredEntry> {
+  async function keep(f: ImportedFile, source: StoredSource): Promise<StoredEntry> {
     try {
-      return await set.value.keep(f, source, chunks)
+      return await set.value.keep(f, source)
     }
     finally {
       sync()

@@ -48,15 +48,12 @@ export class PersistedSet {
     return { ...rest, ipc: id ? await this.store.getIpc(id) : null }
   }
 
-  /**
-   * Writes a file's bytes before DuckDB takes them (the IPC buffer is transferred to its worker).
-   * `chunks`: its rows as an IPC stream in chunks, in place of `f.ipc` (a file written out of DuckDB, Dataset.storable).
-   */
-  async keep(f: ImportedFile, source: StoredSource, chunks: readonly Uint8Array[] | null = f.ipc ? [f.ipc] : null): Promise<StoredEntry> {
-    const id = chunks ? crypto.randomUUID() : null
-    if (id && chunks) await this.write(s => s.putIpc(id, chunks))
-    const { ipc: _ipc, ...rest } = f
-    return { ...structuredClone(rest), id, ipcBytes: chunks?.reduce((n, c) => n + c.byteLength, 0) ?? 0, source }
+  /** Writes a file's bytes before DuckDB takes them (the IPC buffer is transferred to its worker). */
+  async keep(f: ImportedFile, source: StoredSource): Promise<StoredEntry> {
+    const id = f.ipc ? crypto.randomUUID() : null
+    if (id && f.ipc) await this.write(s => s.putIpc(id, f.ipc!))
+    const { ipc, ...rest } = f
+    return { ...structuredClone(rest), id, ipcBytes: ipc?.byteLength ?? 0, source }
   }
 
   async commit(entries: StoredEntry[], demo: boolean, overrides: object): Promise<void> {

@@ -1,6 +1,5 @@
 import type { ImportedFile } from '../../core/dataset'
 import type { Mapping } from '../../core/schema'
-import { joinChunks } from '../../core/snapshot-format'
 
 /** Where a stored file came from, and what tells a changed copy from the same one. */
 export interface StoredSource {
@@ -59,6 +58,13 @@ export function snapshotOf(m: StoredManifest, entries: readonly StoredEntry[] = 
  * The canonical tickets of every loaded file, as Arrow IPC, plus a manifest that is
  * replaced as a whole, so a reader sees the old data set or the new one, never a mix.
  */
+/** Chunks as one new buffer. */
+function joinChunks(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0))
+  chunks.reduce((at, c) => (out.set(c, at), at + c.byteLength), 0)
+  return out
+}
+
 export interface TicketStore {
   readonly kind: 'opfs' | 'memory'
   manifest: () => Promise<StoredManifest | null>
@@ -92,7 +98,7 @@ export class MemoryStore implements TicketStore {
 
   async putIpc(id: string, bytes: Uint8Array | readonly Uint8Array[]): Promise<void> {
     // A copy: the original is transferred to the DuckDB worker and detached.
-    this.blobs.set(id, bytes instanceof Uint8Array ? bytes.slice() : joinChunks(bytes).slice())
+    this.blobs.set(id, bytes instanceof Uint8Array ? bytes.slice() : joinChunks(bytes))
   }
 
   async getIpc(id: string): Promise<Uint8Array> {
