@@ -1,7 +1,7 @@
 /**
  * What the wall's page records for the bench, installed before any of its scripts run
  * (addInitScript): the time of each user input ('change' events) and of every change to the
- * visible KPI cells (the KPI table and counters), to [data-busy] and the import summary
+ * values of the visible KPI cells (the KPI table and counters), to [data-busy] and the import summary
  * appearing, on the page's own clock (performance.now(), 0 = navigation start). The bench
  * reads these marks; it never looks inside the app. Plain JS text, so no transpiler helper
  * leaks into the page.
@@ -30,7 +30,12 @@ export const RECORDER = `(() => {
       else if (inKpi(r.target) || [...r.addedNodes].some(inKpi)) kpi = true;
       for (const n of r.addedNodes) if (n.nodeType === 1 && (n.matches('[data-testid="import-summary-close"]') || n.querySelector('[data-testid="import-summary-close"]'))) marks.summary.push(t);
     }
-    if (kpi) { marks.kpi.push(t); marks.cells.push(cells()); }
+    // A change of the cells' values: a re-render that leaves them as they were (the KPI table's rows
+    // patched in place when the import summary opens) is no later wall.
+    if (kpi) {
+      const now = cells();
+      if (now !== marks.cells[marks.cells.length - 1]) { marks.kpi.push(t); marks.cells.push(now); }
+    }
   }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 })();`
 

@@ -1,7 +1,7 @@
 /**
  * When the wall is done: read the recorder's marks (bench-recorder.ts) until the wall is idle
  * and its KPI cells have been quiet for a while, then take the time of the last change to
- * them. The quiet wait is not part of the figure: the figure ends at the last re-render.
+ * them. The quiet wait is not part of the figure: the figure ends at the last change of the cells' values.
  */
 import type { Page } from 'playwright-core'
 import type { Marks } from './bench-recorder'

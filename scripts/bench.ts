@@ -81,7 +81,7 @@ await servers?.close()
 rmSync(dir, { recursive: true, force: true })
 
 const notes = [
-  `filter change: ${changes} changes cycling vendor, month range, priority (scripts/bench-cycle.ts). Chromium: from the control's change event to the last re-render of the visible page's KPI cells, the wall's debounce INCLUDED (input_to_busy_ms_p50 shows it); Node: the wall's batch (computeWall: report, trend, chart extras), no debounce; bare: the KPI set with that filter.`,
+  `filter change: ${changes} changes cycling vendor, month range, priority (scripts/bench-cycle.ts). Chromium: from the control's change event to the last change of the values of the visible page's KPI cells, the wall's debounce INCLUDED (input_to_busy_ms_p50 shows it); Node: the wall's batch (computeWall: report, trend, chart extras), no debounce; bare: the KPI set with that filter.`,
   `above ${SPLIT_ABOVE / 1e6} M rows the tickets are split into CSV files of ${PART_ROWS / 1e6} M rows (the wall's CSV cap is 3 M rows / 512 MB a file); both engines get the same files.`,
   'first visit: wall = navigation to the demo wall settled (Node: engine start + load of data/demo.servicewall + first wall); bare = engine start + read_csv of a CSV with as many tickets as the demo + KPI set.',
   'reload: wall = page reload to the same wall, restored from the browser storage (Node: a new engine given the stored canonical tickets); bare = a new engine reading the CSV again (it keeps nothing).',
