@@ -58,13 +58,6 @@ export function snapshotOf(m: StoredManifest, entries: readonly StoredEntry[] = 
  * The canonical tickets of every loaded file, as Arrow IPC, plus a manifest that is
  * replaced as a whole, so a reader sees the old data set or the new one, never a mix.
  */
-/** Chunks as one new buffer. */
-function joinChunks(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0))
-  chunks.reduce((at, c) => (out.set(c, at), at + c.byteLength), 0)
-  return out
-}
-
 export interface TicketStore {
   readonly kind: 'opfs' | 'memory'
   manifest: () => Promise<StoredManifest | null>
@@ -81,6 +74,13 @@ export function emptyManifest(demo = false, overrides: object = {}): StoredManif
 
 export function isManifest(v: unknown): v is StoredManifest {
   return !!v && typeof v === 'object' && (v as StoredManifest).version === 1 && Array.isArray((v as StoredManifest).entries)
+}
+
+/** Chunks as one new buffer. */
+function joinChunks(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0))
+  chunks.reduce((at, c) => (out.set(c, at), at + c.byteLength), 0)
+  return out
 }
 
 /** The session-only store (private window, no OPFS, quota exceeded, a read-only second tab). Reads fall back to `base`. */
