@@ -8,7 +8,7 @@ import { notLoaded, stageFile, stagePending, unstageFile } from './staging'
 import { calendarPlan, calendarTableStatements } from './sql/calendar-sql'
 import type { UsableSnapshot } from './snapshot'
 import { putBack, snapshotSignature, takeSnapshot, usableSnapshot } from './snapshot'
-import { streamOfArrowFile } from './snapshot-format'
+import { tableIpcChunks } from './ipc-parts'
 import { UPDATE_ROWS_SQL } from './sql/update-rows'
 import { buildLeftoversSql, buildTicketsSteps, DUPLICATES_SQL, STAGED_TABLES_SQL, stagedTable, stagedViewSql, STAGING_DDL, swapSql } from './sql/tickets-table'
 
@@ -209,18 +209,21 @@ export class Dataset {
   }
 
   /**
-   * `file` (as fileAt gave it) as the storage keeps it, with its canonical rows as IPC bytes. A
-   * file the engine import staged from its table has none: DuckDB writes them out of its staging
-   * table. Null when the data set no longer holds that file (replaced, mapped again, cleared).
+   * Hands `file` (as fileAt gave it) to `put`, which stores it with its canonical rows as IPC.
+   * A file the engine import staged from its table has no bytes: `put` gets `parts` too, the
+   * IPC stream DuckDB writes out of the staging table part by part (ipc-parts.ts) while it is
+   * read, again on each call (a store that fails over to another writes it again). `put` runs
+   * under the data set's lock, so the table stays as it is until it is written. Null when the
+   * data set no longer holds that file (replaced, mapped again, cleared).
    */
-  storable(file: ImportedFile): Promise<ImportedFile | null> {
+  storable<T>(file: ImportedFile, put: (file: ImportedFile, parts?: () => AsyncIterable<Uint8Array>) => Promise<T>): Promise<T | null> {
     return this.operation(async () => {
       const e = this.entries.find(x => x.file === file)
       if (e === undefined) return null
-      if (!e.file.table || e.pending) return e.file
+      if (!e.file.table || e.pending) return put(e.file)
       if (!this.engine.exportIPC) throw new Error('this engine cannot write Arrow: the file cannot be kept')
-      const ipc = streamOfArrowFile(await this.engine.exportIPC(`SELECT * FROM ${stagedTable(e.idx)}`))
-      return { ...e.file, table: null, ipc }
+      const table = stagedTable(e.idx)
+      return put({ ...e.file, table: null }, () => tableIpcChunks(this.engine, table))
     })
   }
 

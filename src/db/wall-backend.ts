@@ -40,7 +40,7 @@ export interface PendingFile {
  * tickets out of the engine's table (src/core/dataset.ts); null when the data set no longer holds
  * the file. The caller chooses when: the wall shows the data first.
  */
-export type StorableLater = () => Promise<ImportedFile | null>
+export type StorableLater = <T>(put: (file: ImportedFile, parts?: () => AsyncIterable<Uint8Array>) => Promise<T>) => Promise<T | null>
 
 /**
  * Called with each file of a load, in the data set's order, to store it: a parsed file before
@@ -170,7 +170,7 @@ export async function createWallBackend(): Promise<WallBackend> {
     for (const [k, imported] of group.entries()) {
       const staged = dataset.fileAt(first + k)
       // One DuckDB did not take has no table left: its report line is kept as it is.
-      if (imported.table && staged) await keep(f, staged.table ? () => dataset.storable(staged) : staged)
+      if (imported.table && staged) await keep(f, staged.table ? put => dataset.storable(staged, put) : staged)
     }
   }
 

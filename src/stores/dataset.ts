@@ -144,10 +144,7 @@ export const useDatasetStore = defineStore('dataset', () => {
     const keep: KeepImported = async (p, f) => {
       if (typeof f === 'function') {
         later = true
-        slots.push(async () => {
-          const file = await f()
-          return file ? storage.keep(file, importSource(p)) : null
-        })
+        slots.push(() => f((file, parts) => storage.keep(file, importSource(p), parts)))
         return
       }
       const entry = await storage.keep(f, importSource(p))

@@ -66,9 +66,9 @@ export const useStorageStore = defineStore('storage', () => {
     }
   }
 
-  async function keep(f: ImportedFile, source: StoredSource): Promise<StoredEntry> {
+  async function keep(f: ImportedFile, source: StoredSource, parts?: () => AsyncIterable<Uint8Array>): Promise<StoredEntry> {
     try {
-      return await set.value.keep(f, source)
+      return await set.value.keep(f, source, parts)
     }
     finally {
       sync()

@@ -1,4 +1,4 @@
-import type { KeepImported, OpenedStorage, PendingFile } from '../../src/stores/backend'
+import type { KeepImported, OpenedStorage, PendingFile, StorableLater } from '../../src/stores/backend'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick, reactive } from 'vue'
@@ -74,13 +74,19 @@ describe('persistence', () => {
       const ds = useDatasetStore()
       const storage = useStorageStore()
       const seen: { file: string, version: number, saving: boolean, stored: number }[] = []
-      const fromTable = async (f: PendingFile) => {
+      // As Dataset.storable: no bytes with the file, its IPC written from the table in parts, here two.
+      const fromTable = (f: PendingFile): StorableLater => async (put) => {
         seen.push({ file: f.file.name, version: ds.version, saving: storage.saving, stored: storage.usage.files })
-        return f.file.name === 'e_gone.csv' ? null : parsed(f)
+        if (f.file.name === 'e_gone.csv') return null
+        const bytes = parsed(f).ipc!
+        return put({ ...parsed(f), ipc: null }, async function* () {
+          yield bytes.subarray(0, 2)
+          yield bytes.subarray(2)
+        })
       }
       // As the wall's backend: a parsed file is kept before DuckDB takes it, one the engine imported as a write for later.
       b.load = vi.fn(async (files: PendingFile[], _p: unknown, opts?: { keep?: KeepImported }) => {
-        for (const f of files) await opts?.keep?.(f, f.file.name.startsWith('e') ? () => fromTable(f) : parsed(f))
+        for (const f of files) await opts?.keep?.(f, f.file.name.startsWith('e') ? fromTable(f) : parsed(f))
         return { files: files.map(f => parsed(f).report), rejected: [] }
       })
       await ds.start(async () => b, owner(store))
@@ -98,6 +104,7 @@ describe('persistence', () => {
       expect((await store.manifest())!.entries.map(e => e.report.file)).toEqual(['e_1.csv', 'b_2.csv'])
       expect(storage.usage.files).toBe(2)
       expect(new TextDecoder().decode(await store.getIpc((await store.manifest())!.entries[0]!.id!))).toBe('e_1.csv')
+      expect((await store.manifest())!.entries[0]!.ipcBytes).toBe('e_1.csv'.length)
     }
     finally {
       vi.useRealTimers()

@@ -1,15 +1,15 @@
-import type { StoredManifest, TicketStore } from './ticket-store'
+import type { IpcBytes, StoredManifest, TicketStore } from './ticket-store'
 import { isManifest, storedIds } from './ticket-store'
 
 const ROOT = 'servicewall'
 const MANIFEST = 'manifest.json'
 
-async function writeFile(dir: FileSystemDirectoryHandle, name: string, data: readonly Uint8Array[] | string): Promise<void> {
+async function writeFile(dir: FileSystemDirectoryHandle, name: string, data: readonly Uint8Array[] | AsyncIterable<Uint8Array> | string): Promise<void> {
   const handle = await dir.getFileHandle(name, { create: true })
   // createWritable writes to a swap file and replaces the file on close: a crash leaves the old one.
   const w = await handle.createWritable()
   try {
-    for (const chunk of typeof data === 'string' ? [data] : data) await w.write(chunk as FileSystemWriteChunkType)
+    for await (const chunk of typeof data === 'string' ? [data] : data) await w.write(chunk as FileSystemWriteChunkType)
     await w.close()
   }
   catch (e) {
@@ -44,7 +44,7 @@ export class OpfsStore implements TicketStore {
     return m
   }
 
-  putIpc(id: string, bytes: Uint8Array | readonly Uint8Array[]): Promise<void> {
+  putIpc(id: string, bytes: IpcBytes): Promise<void> {
     return writeFile(this.ipc, `${id}.arrow`, bytes instanceof Uint8Array ? [bytes] : bytes)
   }
 

@@ -12,6 +12,14 @@ export interface StorageUsage {
   snapshot: number
 }
 
+/** The chunks of `chunks`, each counted by `count` as it passes. */
+async function* counted(chunks: AsyncIterable<Uint8Array>, count: (bytes: number) => void): AsyncGenerator<Uint8Array> {
+  for await (const c of chunks) {
+    count(c.byteLength)
+    yield c
+  }
+}
+
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
 const isQuota = (e: unknown) => e instanceof DOMException && e.name === 'QuotaExceededError'
 
@@ -48,12 +56,22 @@ export class PersistedSet {
     return { ...rest, ipc: id ? await this.store.getIpc(id) : null }
   }
 
-  /** Writes a file's bytes before DuckDB takes them (the IPC buffer is transferred to its worker). */
-  async keep(f: ImportedFile, source: StoredSource): Promise<StoredEntry> {
-    const id = f.ipc ? crypto.randomUUID() : null
-    if (id && f.ipc) await this.write(s => s.putIpc(id, f.ipc!))
+  /**
+   * Writes a file's bytes before DuckDB takes them (the IPC buffer is transferred to its worker),
+   * or, for a file without them, the IPC stream `parts` gives (Dataset.storable), chunk by chunk.
+   */
+  async keep(f: ImportedFile, source: StoredSource, parts?: () => AsyncIterable<Uint8Array>): Promise<StoredEntry> {
     const { ipc, ...rest } = f
-    return { ...structuredClone(rest), id, ipcBytes: ipc?.byteLength ?? 0, source }
+    const id = ipc || parts ? crypto.randomUUID() : null
+    let bytes = ipc?.byteLength ?? 0
+    if (id && ipc) await this.write(s => s.putIpc(id, ipc))
+    else if (id && parts) {
+      await this.write((s) => {
+        bytes = 0
+        return s.putIpc(id, counted(parts(), n => bytes += n))
+      })
+    }
+    return { ...structuredClone(rest), id, ipcBytes: bytes, source }
   }
 
   async commit(entries: StoredEntry[], demo: boolean, overrides: object): Promise<void> {

@@ -54,6 +54,9 @@ export function snapshotOf(m: StoredManifest, entries: readonly StoredEntry[] = 
   return s && s.entries.length === entries.length && s.entries.every((id, i) => id === entries[i]!.id) ? s : null
 }
 
+/** A file's bytes for TicketStore.putIpc: whole, as chunks in order, or as chunks that come one by one. */
+export type IpcBytes = Uint8Array | readonly Uint8Array[] | AsyncIterable<Uint8Array>
+
 /**
  * The canonical tickets of every loaded file, as Arrow IPC, plus a manifest that is
  * replaced as a whole, so a reader sees the old data set or the new one, never a mix.
@@ -61,8 +64,8 @@ export function snapshotOf(m: StoredManifest, entries: readonly StoredEntry[] = 
 export interface TicketStore {
   readonly kind: 'opfs' | 'memory'
   manifest: () => Promise<StoredManifest | null>
-  /** Writes a file, given whole or as chunks in order. */
-  putIpc: (id: string, bytes: Uint8Array | readonly Uint8Array[]) => Promise<void>
+  /** Writes a file, given whole or as chunks in order (an async iterable: each written as it comes). */
+  putIpc: (id: string, bytes: IpcBytes) => Promise<void>
   getIpc: (id: string) => Promise<Uint8Array>
   /** Writes the manifest, then deletes the IPC files it no longer names. */
   commit: (m: StoredManifest) => Promise<void>
@@ -96,9 +99,14 @@ export class MemoryStore implements TicketStore {
     return this.current
   }
 
-  async putIpc(id: string, bytes: Uint8Array | readonly Uint8Array[]): Promise<void> {
+  async putIpc(id: string, bytes: IpcBytes): Promise<void> {
     // A copy: the original is transferred to the DuckDB worker and detached.
-    this.blobs.set(id, bytes instanceof Uint8Array ? bytes.slice() : joinChunks(bytes))
+    if (bytes instanceof Uint8Array) this.blobs.set(id, bytes.slice())
+    else {
+      const chunks: Uint8Array[] = []
+      for await (const c of bytes) chunks.push(c)
+      this.blobs.set(id, joinChunks(chunks))
+    }
   }
 
   async getIpc(id: string): Promise<Uint8Array> {
