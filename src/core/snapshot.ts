@@ -104,7 +104,7 @@ async function restoreSnapshot(engine: Engine, bytes: Uint8Array, header: Snapsh
     await engine.exec(`CREATE TABLE ${t.name}${next} AS SELECT ${t.columns.map(c => `NULL::${type(c)} AS "${c.name}"`).join(', ')} WHERE false`)
     if (!t.rows) return
     // Its rows straight into it, cast as DuckDB reads the stream (an ENUM column comes as a dictionary
-    // of its texts). A table of the texts first, cast after, took 2.5 s at 1 M tickets in Node, this 0.9 s.
+    // of its texts). A table of the texts first, cast after, took 2.5–3.2 s at 1 M tickets in Node, this 0.9–1.6 s (three runs).
     // A copy of its bytes: the engine may take the buffer it is given (a transfer to its worker).
     await engine.insertArrowIPC(`${t.name}${next}`, bytes.slice(from, from + t.bytes), false)
   }
