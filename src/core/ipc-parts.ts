@@ -14,9 +14,10 @@ export const PART_ROWS = 131_072
 const EOS = new Uint8Array([0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0])
 
 /** The kinds of message an IPC stream holds (Arrow's Message.fbs, union MessageHeader). */
-export const MESSAGE = { schema: 1, dictionary: 2, batch: 3 } as const
+export const MESSAGE = { schema: 1, batch: 3 } as const
 
-interface Msg { type: number, bytes: Uint8Array }
+/** A message of a stream: its header type and where it ends (its framing and body included). */
+interface Msg { type: number, end: number }
 
 /**
  * The header type and body length of a message's metadata, a flatbuffer `Message` table: field 1
@@ -31,7 +32,7 @@ function messageMeta(view: DataView, at: number): { type: number, body: number }
   return { type: type ? view.getUint8(table + type) : 0, body: body ? Number(view.getBigInt64(table + body, true)) : 0 }
 }
 
-/** The messages of an IPC stream (each with its framing and body), up to its end marker. */
+/** The messages of an IPC stream, one after another from its start, up to its end marker. */
 export function ipcMessages(stream: Uint8Array): Msg[] {
   const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength)
   const out: Msg[] = []
@@ -45,7 +46,7 @@ export function ipcMessages(stream: Uint8Array): Msg[] {
     const message = messageMeta(view, meta)
     const end = meta + length + message.body
     if (end > stream.byteLength) throw new Error('an Arrow IPC stream is cut off')
-    out.push({ type: message.type, bytes: stream.subarray(at, end) })
+    out.push({ type: message.type, end })
     at = end
   }
   return out
@@ -55,7 +56,7 @@ const same = (a: Uint8Array, b: Uint8Array) => a.byteLength === b.byteLength && 
 
 /**
  * A part's stream split into its head (schema, then dictionaries) and its record batches, each
- * one view of the stream. A dictionary after a batch (a replacement) is refused: the parts are
+ * one view of the stream (its messages are contiguous). A dictionary after a batch (a replacement) is refused: the parts are
  * joined under one head.
  */
 function splitPart(stream: Uint8Array): { head: Uint8Array, batches: Uint8Array } {
@@ -63,8 +64,8 @@ function splitPart(stream: Uint8Array): { head: Uint8Array, batches: Uint8Array 
   const first = msgs.findIndex(m => m.type === MESSAGE.batch)
   const headCount = first < 0 ? msgs.length : first
   if (msgs.slice(headCount).some(m => m.type !== MESSAGE.batch)) throw new Error('an Arrow IPC part changes its dictionaries between batches')
-  const headEnd = headCount ? msgs[headCount - 1]!.bytes.byteOffset + msgs[headCount - 1]!.bytes.byteLength - stream.byteOffset : 0
-  const end = msgs.length ? msgs[msgs.length - 1]!.bytes.byteOffset + msgs[msgs.length - 1]!.bytes.byteLength - stream.byteOffset : 0
+  const headEnd = headCount ? msgs[headCount - 1]!.end : 0
+  const end = msgs.at(-1)?.end ?? 0
   return { head: stream.subarray(0, headEnd), batches: stream.subarray(headEnd, end) }
 }
 

@@ -74,8 +74,9 @@ export async function createBrowserEngine(): Promise<Engine> {
         await stmt.close()
       }
     }),
-    // One buffer of the whole result: a streamed one (startPendingQuery) was tried, and grew DuckDB's
-    // heap as much at 1 M tickets (DuckDB-wasm 1.32), was slower, and has no dictionaries for ENUMs.
+    // One buffer of the whole result; a large table is asked for in parts, a query each (src/core/ipc-parts.ts).
+    // A streamed result (startPendingQuery) was tried instead, and grew DuckDB's heap as much at
+    // 1 M tickets (DuckDB-wasm 1.32), was slower, and has no dictionaries for ENUMs.
     exportIPC: sql => serial(async ({ conn }) => conn.useUnsafe((db, id) => db.runQuery(id, sql))),
     insertArrowIPC: (table, ipc, create) => serial(async ({ conn }) => {
       await conn.insertArrowFromIPCStream(ipc, { name: table, create })
